@@ -1,0 +1,74 @@
+import type { ItemId } from '../server/src/engine/checklist-items';
+import type { SourceText, Span } from '../server/src/engine/source';
+import type { Edit, Severity, WorkspaceView } from '../server/src/engine/types';
+import type { TargetDocuments, TargetName } from '../server/src/targets';
+
+export interface RuleMeta {
+  /** The checklist item this rule's findings and evidence feed. */
+  item: ItemId;
+  severity: Severity;
+  /** One line: what the rule requires. */
+  description: string;
+  /** Why it matters in production. */
+  rationale: string;
+  /** How to fix it. */
+  remediation: string;
+  fixable?: boolean;
+  /** Equivalent checks of other tools: `hadolint:DL3002`, `kube-linter:run-as-non-root`, `checkov:CKV_DOCKER_3`. */
+  related?: string[];
+  deprecated?: { replacedBy: string[] };
+}
+
+export interface ReportDescriptor<M extends string> {
+  span: Span;
+  messageId: M;
+  data?: Record<string, string | number>;
+  fix?: FixDescriptor | FixDescriptor[];
+}
+
+export interface FixDescriptor {
+  title: string;
+  edits: Edit[];
+  suggestion?: boolean;
+}
+
+export interface EvidenceDescriptor {
+  /** Where the evidence stands; a whole-file note when absent. */
+  span?: Span;
+  note: string;
+}
+
+export interface RuleContext<T extends TargetName, M extends string> {
+  readonly source: SourceText;
+  readonly doc: TargetDocuments[T];
+  readonly workspace: WorkspaceView;
+  report(descriptor: ReportDescriptor<M>): void;
+  /** Positive evidence for the rule's item, shown in the checklist and the report. */
+  evidence(descriptor: EvidenceDescriptor): void;
+}
+
+export interface RuleDefinition<T extends TargetName = TargetName, M extends string = string> {
+  id: string;
+  target: T;
+  meta: RuleMeta;
+  /**
+   * Full sentences with `{{placeholders}}`: what is wrong, why it matters in
+   * production and how to fix it, in one or two sentences.
+   */
+  messages: Record<M, string>;
+  check(ctx: RuleContext<T, M>): void;
+}
+
+/** Erases the target and message types so rules of every target fit one registry. */
+export type AnyRule = {
+  [T in TargetName]: RuleDefinition<T, string>;
+}[TargetName];
+
+export function defineRule<T extends TargetName, M extends string>(rule: RuleDefinition<T, M>): RuleDefinition<T, M> {
+  return rule;
+}
+
+/** The rule's documentation, relative to the package root (shipped in the `.vsix`). */
+export function ruleDocPath(id: string): string {
+  return `rules/${id}.md`;
+}

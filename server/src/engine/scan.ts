@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { AnyRule } from '../../../rules/define-rule';
+import { buildChecklist, computeScore, computeVerdict, type ChecklistEntry, type Verdict } from './checklist';
+import type { ItemId } from './checklist-items';
+import type { ResolvedConfig } from './config';
+import { discoverFiles, type SkippedFile } from './discovery';
+import { lintFile } from './linter';
+import { ParseCache } from './parse-cache';
+import { SourceText } from './source';
+import type { Evidence, FileProblem, Finding, WorkspaceView } from './types';
+
+export interface ScanOptions {
+  rules: readonly AnyRule[];
+  config: ResolvedConfig;
+  cache?: ParseCache;
+  /** Called as files are linted, for a progress line. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanResult {
+  root: string;
+  findings: Finding[];
+  evidence: Evidence[];
+  problems: FileProblem[];
+  checklist: ChecklistEntry[];
+  score: number;
+  verdict: Verdict;
+  files: { scanned: number; skipped: SkippedFile[] };
+  suppressed: number;
+  durationMs: number;
+}
+
+/** A WorkspaceView over the scan's file list, falling back to the disk for ignored files. */
+export function workspaceViewFor(root: string, paths: ReadonlySet<string>): WorkspaceView {
+  return {
+    hasFile: (relativePath) => paths.has(relativePath) || existsSync(path.join(root, relativePath)),
+  };
+}
+
+export async function scanWorkspace(root: string, options: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const absoluteRoot = path.resolve(root);
+  const discovery = await discoverFiles(absoluteRoot, { ignore: options.config.ignore, maxFileSize: options.config.maxFileSize });
+  const workspace = workspaceViewFor(absoluteRoot, discovery.allPaths);
+  const cache = options.cache ?? new ParseCache();
+  const findings: Finding[] = [];
+  const evidence: Evidence[] = [];
+  const problems: FileProblem[] = [];
+  const evaluated = new Set<ItemId>();
+  let suppressed = 0;
+  let done = 0;
+  for (const file of discovery.files) {
+    const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache });
+    findings.push(...result.findings);
+    evidence.push(...result.evidence);
+    problems.push(...result.problems);
+    result.evaluated.forEach((item) => evaluated.add(item));
+    suppressed += result.suppressed;
+    options.onProgress?.(++done, discovery.files.length);
+  }
+  const checklist = buildChecklist({ rules: options.rules, findings, evidence, evaluated, disabledItems: options.config.disabledItems });
+  const score = computeScore(checklist);
+  return {
+    root: absoluteRoot,
+    findings,
+    evidence,
+    problems,
+    checklist,
+    score,
+    verdict: computeVerdict(checklist, findings, score),
+    files: { scanned: discovery.files.length, skipped: discovery.skipped },
+    suppressed,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
