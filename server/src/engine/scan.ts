@@ -14,6 +14,8 @@ export interface ScanOptions {
   rules: readonly AnyRule[];
   config: ResolvedConfig;
   cache?: ParseCache;
+  /** Workspace-relative files or folders to limit the scan to; everything when absent. */
+  include?: readonly string[];
   /** Called as files are linted, for a progress line. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,14 +52,18 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const evaluated = new Set<ItemId>();
   let suppressed = 0;
   let done = 0;
-  for (const file of discovery.files) {
+  const include = options.include;
+  const files = include
+    ? discovery.files.filter((f) => include.some((p) => p === '' || p === '.' || f.path === p || f.path.startsWith(`${p}/`)))
+    : discovery.files;
+  for (const file of files) {
     const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache });
     findings.push(...result.findings);
     evidence.push(...result.evidence);
     problems.push(...result.problems);
     result.evaluated.forEach((item) => evaluated.add(item));
     suppressed += result.suppressed;
-    options.onProgress?.(++done, discovery.files.length);
+    options.onProgress?.(++done, files.length);
   }
   const checklist = buildChecklist({ rules: options.rules, findings, evidence, evaluated, disabledItems: options.config.disabledItems });
   const score = computeScore(checklist);
@@ -69,7 +75,7 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     checklist,
     score,
     verdict: computeVerdict(checklist, findings, score),
-    files: { scanned: discovery.files.length, skipped: discovery.skipped },
+    files: { scanned: files.length, skipped: discovery.skipped },
     suppressed,
     durationMs: Math.round(performance.now() - started),
   };
