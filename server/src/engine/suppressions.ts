@@ -49,7 +49,7 @@ export function collectSuppressions(source: SourceText, comments: readonly Sourc
 
 /** `a, b c -- because` → [a, b, c]; the reason after `--` is for readers, not the engine. */
 function parseIds(text: string): string[] {
-  const withoutReason = text.split(/\s--(?:\s|$)/)[0] ?? '';
+  const withoutReason = text.split(/(?:^|\s)--(?:\s|$)/)[0] ?? '';
   return withoutReason
     .split(/[\s,]+/)
     .map((id) => id.trim())

@@ -8,9 +8,17 @@ export const dockerfileTarget: Target<DockerfileDocument> = {
     return { doc: new DockerfileDocument(source), problems: [] };
   },
   comments(doc) {
-    return doc.ast.getComments().map((comment) => {
+    const comments = doc.ast.getComments().map((comment) => {
       const range = comment.getContentRange() ?? comment.getRange();
       return { text: comment.getContent(), span: doc.span(range) };
     });
+    // `# hadolint ignore=DL3002` on the first line parses as a parser directive
+    // (`# key=value`), yet it is a pragma for us all the same.
+    const directives = doc.ast.getDirectives().map((directive) => {
+      const span = doc.span(directive.getRange());
+      const line = doc.source.text.slice(span.start, span.end);
+      return { text: line.replace(/^\s*#/, ''), span };
+    });
+    return [...directives, ...comments];
   },
 };
