@@ -5,6 +5,8 @@ import type { Finding, Severity } from '../../engine/types';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
+const NOT_EVALUATED = 'not evaluated yet';
+
 const SEVERITY_COLOR: Readonly<Record<Severity, keyof Colors>> = { error: 'red', warning: 'yellow', info: 'blue' };
 const STATUS_MARK: Readonly<Record<ItemStatus, string>> = { met: '✔', partial: '◐', gap: '✖', 'n/a': '–', unknown: '?' };
 const STATUS_COLOR: Readonly<Record<ItemStatus, keyof Colors>> = { met: 'green', partial: 'yellow', gap: 'red', 'n/a': 'gray', unknown: 'gray' };
@@ -41,7 +43,12 @@ export function formatText(result: ScanResult, useColor: boolean, quiet = false)
 
   lines.push(c.bold(`Readiness: ${result.score}/100 — ${result.verdict}`));
   let category = '';
+  const notYet: string[] = [];
   for (const entry of result.checklist) {
+    if (entry.status === 'unknown' && entry.reason === NOT_EVALUATED) {
+      notYet.push(entry.item);
+      continue;
+    }
     if (entry.category !== category) {
       category = entry.category;
       lines.push(`  ${c.bold(category)}`);
@@ -54,6 +61,9 @@ export function formatText(result: ScanResult, useColor: boolean, quiet = false)
           ? `${entry.findings} finding${entry.findings === 1 ? '' : 's'}`
           : c.dim(entry.evidence[0] ? `${entry.evidence[0].file}${entry.evidence[0].line !== undefined ? `:${entry.evidence[0].line + 1}` : ''} ${entry.evidence[0].note}` : '');
     lines.push(`    ${mark} ${entry.title.padEnd(42)} ${detail}`);
+  }
+  if (notYet.length > 0) {
+    lines.push(c.dim(`  ${notYet.length} item${notYet.length === 1 ? '' : 's'} not evaluated yet by any rule: ${notYet.join(', ')}`));
   }
   lines.push('');
   const counts = { error: 0, warning: 0, info: 0 };

@@ -1,0 +1,189 @@
+import type { Span } from '../../engine/source';
+
+/** One `{{ … }}` action of a Go template, as Helm writes them. */
+export interface TemplateAction {
+  span: Span;
+  /** The text between the delimiters, without trim markers and outer spaces. */
+  body: string;
+  /** `if`, `else`, `end`, `with`, `range`, `define`, `block`, `template`, `comment`, or `output`. */
+  keyword: string;
+}
+
+/** A stretch of the template that renders only under a condition. */
+export interface GuardRegion {
+  span: Span;
+  keyword: 'if' | 'with' | 'range' | 'define' | 'block';
+  /** The pipeline after the keyword (`.Values.ingress.enabled`, `not .Values.x`). */
+  condition: string;
+  /** True for the `else` branch of an `if`/`with`. */
+  negated: boolean;
+  /** For `with`: the value `.` stands for inside the region. */
+  dot: string | undefined;
+}
+
+export interface MaskedTemplate {
+  /** The template with every action blanked to the same length: plain YAML with exact positions. */
+  text: string;
+  actions: TemplateAction[];
+  /** Output actions that stand where a YAML value goes, now placeholder scalars. */
+  placeholders: TemplateAction[];
+  regions: GuardRegion[];
+  /** Why the template could not be read statically, if it could not. */
+  unreadable: string | undefined;
+}
+
+const PLACEHOLDER = 'x';
+
+/**
+ * Turns a Helm template into YAML of the same length without rendering it: control
+ * actions and comments become spaces; an output action where a value goes (after
+ * `key:`, alone on a line under a `key:`, inside a quoted string) becomes a
+ * placeholder scalar, remembered so rules can resolve it to the values file;
+ * `define` bodies vanish. Newlines are kept, so every offset maps back unchanged.
+ */
+export function maskTemplate(text: string): MaskedTemplate {
+  const actions: TemplateAction[] = [];
+  const chars = text.split('');
+  const placeholders: TemplateAction[] = [];
+  let unreadable: string | undefined;
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('{{', i);
+    if (open < 0) break;
+    const close = findClose(text, open + 2);
+    if (close < 0) {
+      unreadable = `an action opened at offset ${open} is never closed`;
+      blank(chars, open, text.length);
+      break;
+    }
+    const end = close + 2;
+    const inner = text.slice(open + 2, close).replace(/^-\s?/, '').replace(/\s?-$/, '').trim();
+    actions.push({ span: { start: open, end }, body: inner, keyword: keywordOf(inner) });
+    i = end;
+  }
+
+  const regions = buildRegions(actions, (message) => (unreadable ??= message));
+  for (const region of regions) {
+    if (region.keyword === 'define' || region.keyword === 'block') blank(chars, region.span.start, region.span.end);
+  }
+  for (const action of actions) {
+    if (action.keyword === 'output' && isValuePosition(text, action.span)) {
+      fill(chars, action.span.start, action.span.end, PLACEHOLDER);
+      placeholders.push(action);
+    } else {
+      blank(chars, action.span.start, action.span.end);
+    }
+  }
+  return { text: chars.join(''), actions, placeholders, regions, unreadable };
+}
+
+function findClose(text: string, from: number): number {
+  let quote: string | undefined;
+  for (let i = from; i < text.length - 1; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === '`') quote = c;
+    else if (c === '/' && text[i + 1] === '*') {
+      const endComment = text.indexOf('*/', i + 2);
+      if (endComment < 0) return -1;
+      i = endComment + 1;
+    } else if (c === '}' && text[i + 1] === '}') return i;
+  }
+  return -1;
+}
+
+function keywordOf(body: string): string {
+  if (body.startsWith('/*')) return 'comment';
+  const word = /^[a-z]+/.exec(body)?.[0] ?? '';
+  if (['if', 'else', 'end', 'with', 'range', 'define', 'block', 'template', 'break', 'continue'].includes(word)) return word;
+  // `$x := …` declares a variable and prints nothing.
+  if (/^\$[A-Za-z_0-9]*\s*:?=/.test(body)) return 'assign';
+  return 'output';
+}
+
+function buildRegions(actions: readonly TemplateAction[], fail: (message: string) => void): GuardRegion[] {
+  const regions: GuardRegion[] = [];
+  const stack: Array<{ keyword: GuardRegion['keyword']; condition: string; start: number; negated: boolean; dot: string | undefined }> = [];
+  for (const action of actions) {
+    const { keyword, body } = action;
+    if (keyword === 'if' || keyword === 'with' || keyword === 'range' || keyword === 'define' || keyword === 'block') {
+      const condition = body.slice(keyword.length).trim();
+      stack.push({ keyword, condition, start: action.span.end, negated: false, dot: keyword === 'with' ? condition : undefined });
+    } else if (keyword === 'else') {
+      const top = stack[stack.length - 1];
+      if (!top) {
+        fail('an `else` without an opening action');
+        continue;
+      }
+      regions.push({ span: { start: top.start, end: action.span.start }, keyword: top.keyword, condition: top.condition, negated: top.negated, dot: top.negated ? undefined : top.dot });
+      const elseIf = body.slice(4).trim();
+      if (elseIf.startsWith('if ')) {
+        // `else if B` renders when the earlier branches did not and B holds: both guards apply.
+        regions.push({ span: { start: action.span.end, end: action.span.end }, keyword: top.keyword, condition: top.condition, negated: true, dot: undefined });
+        top.condition = elseIf.slice(3).trim();
+        top.negated = false;
+      } else {
+        top.negated = true;
+      }
+      top.start = action.span.end;
+      top.dot = undefined;
+    } else if (keyword === 'end') {
+      const top = stack.pop();
+      if (!top) {
+        fail('an `end` without an opening action');
+        continue;
+      }
+      regions.push({ span: { start: top.start, end: action.span.start }, keyword: top.keyword, condition: top.condition, negated: top.negated, dot: top.dot });
+    }
+  }
+  if (stack.length > 0) fail(`${stack.length} block action(s) never closed with {{ end }}`);
+  return regions;
+}
+
+function isValuePosition(text: string, span: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const before = text.slice(lineStart, span.start);
+  const newline = text.indexOf('\n', span.end);
+  const after = text.slice(span.end, newline < 0 ? text.length : newline);
+  if (text.slice(span.start, span.end).includes('\n')) return false;
+  if (countQuotes(before) % 2 === 1) return true;
+  const beforeTrimmed = before.replace(/\{\{[^}]*\}\}/g, '').trimEnd();
+  if (/:$/.test(beforeTrimmed) || /^\s*-$/.test(beforeTrimmed) || /:\s+\S/.test(beforeTrimmed) || /^\s*-\s+\S/.test(beforeTrimmed)) {
+    return true;
+  }
+  if (beforeTrimmed.trim() === '' && after.replace(/\{\{.*?\}\}/g, '').trim() === '') {
+    return previousLineOpensValue(text, lineStart);
+  }
+  // Part of a plain scalar such as `image: repo/{{ .Values.tag }}`.
+  return /\S/.test(beforeTrimmed) && !/^\s*#/.test(before);
+}
+
+/** Whether the nearest earlier line with YAML on it ends in `key:` (or `- key:`), awaiting a value. */
+function previousLineOpensValue(text: string, lineStart: number): boolean {
+  let end = lineStart - 1;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\{\{.*?\}\}/g, '').replace(/\s+#.*$/, '').trimEnd();
+    if (line.trim() !== '' && !line.trim().startsWith('#')) return /:$/.test(line) || /^\s*-$/.test(line);
+    end = start - 1;
+  }
+  return false;
+}
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (const c of text.replace(/\{\{.*?\}\}/g, '')) if (c === '"') count++;
+  return count;
+}
+
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+}
+
+function fill(chars: string[], start: number, end: number, char: string): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = char;
+}
