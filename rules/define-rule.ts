@@ -21,6 +21,8 @@ export interface RuleMeta {
 
 export interface ReportDescriptor<M extends string> {
   span: Span;
+  /** The file the span is in, when not the linted one (a Helm chart's values.yaml). */
+  source?: SourceText;
   messageId: M;
   data?: Record<string, string | number>;
   fix?: FixDescriptor | FixDescriptor[];
@@ -35,6 +37,8 @@ export interface FixDescriptor {
 export interface EvidenceDescriptor {
   /** Where the evidence stands; a whole-file note when absent. */
   span?: Span;
+  /** The file the span is in, when not the linted one. */
+  source?: SourceText;
   note: string;
 }
 

@@ -12,7 +12,7 @@ import { discoverFiles } from '../server/src/engine/discovery';
 import { ParseCache } from '../server/src/engine/parse-cache';
 import { scanWorkspace } from '../server/src/engine/scan';
 import { SourceText } from '../server/src/engine/source';
-import { isTargetName, TARGETS } from '../server/src/targets';
+import { targetOfKind, TARGETS } from '../server/src/targets';
 import type { Target } from '../server/src/targets/target';
 
 const repo = path.resolve(__dirname, '..');
@@ -60,9 +60,10 @@ async function readAndParse(root: string): Promise<number> {
   const started = performance.now();
   const discovery = await discoverFiles(root, { maxFileSize: DEFAULT_CONFIG.maxFileSize });
   for (const file of discovery.files) {
-    if (!isTargetName(file.kind)) continue;
-    const target = TARGETS[file.kind] as Target<unknown>;
-    target.parse(new SourceText(file.path, file.text));
+    const name = targetOfKind(file.kind);
+    if (!name) continue;
+    const target = TARGETS[name] as Target<unknown, unknown>;
+    target.parse(new SourceText(file.path, file.text), file.kind);
   }
   return performance.now() - started;
 }

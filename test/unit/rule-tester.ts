@@ -11,6 +11,8 @@ import type { Finding } from '../../server/src/engine/types';
 
 export interface ExpectedError {
   messageId: string;
+  /** The file the finding is in, when not the linted one (a chart's values.yaml). */
+  file?: string;
   /** 1-based, as the CLI prints them; `endColumn` is exclusive. */
   line?: number;
   column?: number;
@@ -24,8 +26,8 @@ interface CaseBase {
   name?: string;
   code: string;
   filename?: string;
-  /** Other files that exist in the workspace (a `.dockerignore`, a `Chart.yaml`). */
-  files?: string[];
+  /** Other files that exist in the workspace (a `.dockerignore`, a `Chart.yaml`), with their text when it matters. */
+  files?: string[] | Record<string, string>;
 }
 
 export type ValidCase = string | CaseBase;
@@ -45,7 +47,7 @@ export interface EvidenceCase extends CaseBase {
 
 export interface RuleTesterOptions {
   filename: string;
-  files?: string[];
+  files?: string[] | Record<string, string>;
 }
 
 /**
@@ -74,6 +76,7 @@ export class RuleTester {
             const actual = findings[i] as Finding;
             seenMessages.add(actual.messageId);
             assert.equal(actual.messageId, expected.messageId, `finding ${i + 1} messageId`);
+            assert.equal(actual.file, expected.file ?? c.filename ?? this.options.filename, `finding ${i + 1} file`);
             if (expected.line !== undefined) assert.equal(actual.range.start.line + 1, expected.line, `finding ${i + 1} line`);
             if (expected.column !== undefined) assert.equal(actual.range.start.character + 1, expected.column, `finding ${i + 1} column`);
             if (expected.endLine !== undefined) assert.equal(actual.range.end.line + 1, expected.endLine, `finding ${i + 1} endLine`);
@@ -113,8 +116,8 @@ export class RuleTester {
 
   private lint(rule: AnyRule, c: CaseBase) {
     const filename = c.filename ?? this.options.filename;
-    const files = new Set([filename, ...(this.options.files ?? []), ...(c.files ?? [])]);
-    const context = { hasFile: (p: string) => files.has(p) };
+    const texts = new Map<string, string>([...fileEntries(this.options.files), ...fileEntries(c.files), [filename, c.code]]);
+    const context = { hasFile: (p: string) => texts.has(p), readText: (p: string) => texts.get(p) };
     const kind = classify(filename, context);
     const result = lintFile(new SourceText(filename, c.code), kind, {
       rules: [rule],
@@ -127,6 +130,11 @@ export class RuleTester {
   }
 }
 
+function fileEntries(files: string[] | Record<string, string> | undefined): Array<[string, string]> {
+  if (!files) return [];
+  return Array.isArray(files) ? files.map((f): [string, string] => [f, '']) : Object.entries(files);
+}
+
 function describeFinding(f: Finding): string {
-  return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule}/${f.messageId}: ${f.message}`;
+  return `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule}/${f.messageId}: ${f.message}`;
 }

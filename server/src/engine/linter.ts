@@ -1,13 +1,15 @@
 import type { AnyRule, EvidenceDescriptor, FixDescriptor, ReportDescriptor, RuleContext } from '../../../rules/define-rule';
-import { isTargetName, TARGETS, type TargetDocuments, type TargetName } from '../targets';
-import type { Target } from '../targets/target';
+import { targetOfKind, TARGETS, type TargetDocuments, type TargetName, type TargetParsed } from '../targets';
+import type { Target, TargetEnv } from '../targets/target';
+import type { YamlFile } from '../targets/yaml/yaml-file';
+import { parseYamlFile, yamlComments } from '../targets/yaml/yaml-file';
 import type { ItemId } from './checklist-items';
 import type { FileKind } from './classify';
-import { isProductionPath } from './liveness';
 import type { ResolvedConfig } from './config';
+import { isProductionPath } from './liveness';
 import type { ParseCache } from './parse-cache';
 import type { SourceText, Span } from './source';
-import { collectSuppressions, isSuppressed } from './suppressions';
+import { collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
 import type { Evidence, FileProblem, Finding, ResolvedFix, Severity, WorkspaceView } from './types';
 
 export interface LintOptions {
@@ -22,6 +24,7 @@ export interface LintOptions {
 export interface FileLintResult {
   file: string;
   kind: FileKind;
+  /** Findings of this lint, some possibly in another file (a Helm chart's values.yaml). */
   findings: Finding[];
   evidence: Evidence[];
   /** Items some rule evaluated on this file: they apply to the workspace. */
@@ -44,6 +47,14 @@ export function activeRules(rules: readonly AnyRule[], target: TargetName, confi
   );
 }
 
+/** The pseudo-kind under which a YAML sibling (values.yaml) is parsed for another file's lint. */
+const VALUES_KIND: FileKind = 'helm-values';
+const valuesTarget: Target<YamlFile, YamlFile> = {
+  name: 'yaml',
+  parse: (source) => parseYamlFile(source),
+  comments: (parsed) => yamlComments(parsed.source.text),
+};
+
 /**
  * Lints one file: parse once (through the cache), run the target's rules on the shared
  * tree, then apply suppressions and severity overrides. A rule that throws becomes a
@@ -51,20 +62,36 @@ export function activeRules(rules: readonly AnyRule[], target: TargetName, confi
  */
 export function lintFile(source: SourceText, kind: FileKind, options: LintOptions): FileLintResult {
   const result: FileLintResult = { file: source.path, kind, findings: [], evidence: [], evaluated: new Set(), problems: [], suppressed: 0 };
-  if (!isTargetName(kind) || !isProductionPath(source.path)) return result;
-  const rules = activeRules(options.rules, kind, options.config);
+  const targetName = targetOfKind(kind);
+  if (!targetName || !isProductionPath(source.path)) return result;
+  const rules = activeRules(options.rules, targetName, options.config);
   if (rules.length === 0) return result;
-  const target = TARGETS[kind] as Target<TargetDocuments[typeof kind]>;
-  const parsed = options.cache.get(target, source);
+  const target = TARGETS[targetName] as Target<TargetParsed[TargetName], TargetDocuments[TargetName]>;
+  const parsed = options.cache.get(target, source, kind);
   result.problems.push(...parsed.problems);
-  const doc = parsed.doc;
-  if (doc === undefined) return result;
+  if (parsed.doc === undefined) return result;
+  const env: TargetEnv = {
+    workspace: options.workspace,
+    parseYaml: (sibling) => options.cache.get(valuesTarget, sibling, VALUES_KIND).doc,
+  };
+  const doc = target.prepare ? target.prepare(parsed.doc, source, env) : (parsed.doc as TargetDocuments[TargetName]);
 
-  const suppressions = collectSuppressions(source, target.comments(doc));
-  for (const bad of suppressions.malformed) {
+  const ownSuppressions = collectSuppressions(source, target.comments(parsed.doc));
+  for (const bad of ownSuppressions.malformed) {
     result.problems.push({ file: source.path, line: bad.line, message: `"${bad.text}" names no rule or checklist item to ignore.` });
   }
+  const otherSuppressions = new Map<string, Suppressions>();
+  const suppressionsFor = (file: SourceText): Suppressions => {
+    if (file.path === source.path) return ownSuppressions;
+    let found = otherSuppressions.get(file.path);
+    if (!found) {
+      found = collectSuppressions(file, yamlComments(file.text));
+      otherSuppressions.set(file.path, found);
+    }
+    return found;
+  };
 
+  const seen = new Set<string>();
   for (const rule of rules) {
     if (options.isCancelled?.()) throw new CancelledError();
     const severity: Severity = (options.config.rules.get(rule.id) as Severity | undefined) ?? rule.meta.severity;
@@ -86,8 +113,13 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
     }
     result.evaluated.add(rule.meta.item);
     for (const report of reports) {
-      const range = { start: source.positionAt(report.span.start), end: source.positionAt(report.span.end) };
-      if (isSuppressed(suppressions, range.start.line, rule.id, rule.meta.item, related)) {
+      const where = report.source ?? source;
+      const range = { start: where.positionAt(report.span.start), end: where.positionAt(report.span.end) };
+      // Several templates may read the same values key: one finding for it.
+      const key = `${rule.id}\0${report.messageId}\0${where.path}\0${report.span.start}\0${report.span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (isSuppressed(suppressionsFor(where), range.start.line, rule.id, rule.meta.item, related)) {
         result.suppressed++;
         continue;
       }
@@ -97,23 +129,24 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
         messageId: report.messageId,
         item: rule.meta.item,
         severity,
-        file: source.path,
+        file: where.path,
         range,
         span: report.span,
         message: formatMessage(template, report.data),
-        fixes: resolveFixes(source, report.fix),
+        fixes: resolveFixes(where, report.fix),
       });
     }
     for (const item of evidence) {
+      const where = item.source ?? source;
       result.evidence.push({
         item: rule.meta.item,
-        file: source.path,
-        line: item.span ? source.positionAt(item.span.start).line : undefined,
+        file: where.path,
+        line: item.span ? where.positionAt(item.span.start).line : undefined,
         note: item.note,
       });
     }
   }
-  result.findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  result.findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
   return result;
 }
 

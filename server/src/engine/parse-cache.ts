@@ -1,26 +1,35 @@
 import { createHash } from 'node:crypto';
+import type { FileKind } from './classify';
 import type { SourceText } from './source';
 import type { ParseOutcome, Target } from '../targets/target';
 
 /**
- * Parsed documents keyed by target and content, so a file is parsed once per content
- * whoever asks (diagnostics, code actions, the checklist) and its tree is shared by
- * all its rules. Least recently used entries go first.
+ * Parsed documents keyed by target, file kind and content, so a file is parsed once
+ * per content whoever asks (diagnostics, code actions, the checklist, a template
+ * reading its chart's values) and its tree is shared by all its rules. Least
+ * recently used entries go first.
  */
 export class ParseCache {
   private readonly entries = new Map<string, ParseOutcome<unknown>>();
 
-  constructor(private readonly capacity = 256) {}
+  constructor(private readonly capacity = 512) {}
 
-  get<Doc>(target: Target<Doc>, source: SourceText): ParseOutcome<Doc> {
-    const key = `${target.name}\0${createHash('sha1').update(source.text).digest('base64')}`;
+  get<Parsed>(target: Target<Parsed, unknown>, source: SourceText, kind: FileKind): ParseOutcome<Parsed> {
+    const key = `${target.name}\0${kind}\0${createHash('sha1').update(source.text).digest('base64')}`;
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit as ParseOutcome<Doc>;
+      return hit as ParseOutcome<Parsed>;
     }
-    const outcome = target.parse(source);
+    let outcome: ParseOutcome<Parsed>;
+    try {
+      outcome = target.parse(source, kind);
+    } catch (error) {
+      // A parser that gives up on hostile input (a stack overflow on deep nesting) is a
+      // problem on that file, never a crashed scan or server.
+      outcome = { doc: undefined, problems: [{ file: source.path, message: `Could not parse this file: ${(error as Error).message}` }] };
+    }
     this.entries.set(key, outcome);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AnyRule } from '../../../rules/define-rule';
 import { buildChecklist, computeScore, computeVerdict, type ChecklistEntry, type Verdict } from './checklist';
@@ -33,18 +33,27 @@ export interface ScanResult {
   durationMs: number;
 }
 
-/** A WorkspaceView over the scan's file list, falling back to the disk for ignored files. */
-export function workspaceViewFor(root: string, paths: ReadonlySet<string>): WorkspaceView {
+/** A WorkspaceView over the scan's files, falling back to the disk for files it did not read. */
+export function workspaceViewFor(root: string, paths: ReadonlySet<string>, texts: ReadonlyMap<string, string> = new Map()): WorkspaceView {
   return {
     hasFile: (relativePath) => paths.has(relativePath) || existsSync(path.join(root, relativePath)),
+    readText: (relativePath) => texts.get(relativePath) ?? readTextOrUndefined(path.join(root, relativePath)),
   };
+}
+
+function readTextOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export async function scanWorkspace(root: string, options: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const absoluteRoot = path.resolve(root);
   const discovery = await discoverFiles(absoluteRoot, { ignore: options.config.ignore, maxFileSize: options.config.maxFileSize });
-  const workspace = workspaceViewFor(absoluteRoot, discovery.allPaths);
+  const workspace = workspaceViewFor(absoluteRoot, discovery.allPaths, new Map(discovery.files.map((f) => [f.path, f.text])));
   const cache = options.cache ?? new ParseCache();
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
@@ -52,13 +61,20 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const evaluated = new Set<ItemId>();
   let suppressed = 0;
   let done = 0;
+  const seenFindings = new Set<string>();
   const include = options.include;
   const files = include
     ? discovery.files.filter((f) => include.some((p) => p === '' || p === '.' || f.path === p || f.path.startsWith(`${p}/`)))
     : discovery.files;
   for (const file of files) {
     const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache });
-    findings.push(...result.findings);
+    for (const finding of result.findings) {
+      // Templates of one chart report a shared values.yaml key once.
+      const key = `${finding.rule}\0${finding.messageId}\0${finding.file}\0${finding.span.start}\0${finding.span.end}`;
+      if (seenFindings.has(key)) continue;
+      seenFindings.add(key);
+      findings.push(finding);
+    }
     evidence.push(...result.evidence);
     problems.push(...result.problems);
     result.evaluated.forEach((item) => evaluated.add(item));

@@ -82,6 +82,8 @@ export interface FileProblem {
  */
 export interface WorkspaceView {
   hasFile(relativePath: string): boolean;
+  /** The text of another workspace file (open editor buffers first), for a chart's values. */
+  readText?(relativePath: string): string | undefined;
 }
 
 export interface LintInput {

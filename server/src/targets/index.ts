@@ -1,18 +1,41 @@
+import type { FileKind } from '../engine/classify';
 import type { DockerfileDocument } from './dockerfile/document';
 import { dockerfileTarget } from './dockerfile/target';
+import type { K8sDocument, K8sParsed } from './k8s/document';
+import { k8sTarget } from './k8s/target';
 import type { Target } from './target';
 
-/** What each target's parser produces; a rule of that target receives it as `ctx.doc`. */
+/** What each target hands its rules as `ctx.doc`. */
 export interface TargetDocuments {
   dockerfile: DockerfileDocument;
+  k8s: K8sDocument;
+}
+
+/** What each target's parser produces (cached by content). */
+export interface TargetParsed {
+  dockerfile: DockerfileDocument;
+  k8s: K8sParsed;
 }
 
 export type TargetName = keyof TargetDocuments;
 
-export const TARGETS: { readonly [K in TargetName]: Target<TargetDocuments[K]> } = {
+export const TARGETS: { readonly [K in TargetName]: Target<TargetParsed[K], TargetDocuments[K]> } = {
   dockerfile: dockerfileTarget,
+  k8s: k8sTarget,
 };
 
-export function isTargetName(kind: string): kind is TargetName {
-  return Object.prototype.hasOwnProperty.call(TARGETS, kind);
+const TARGET_OF_KIND: Partial<Readonly<Record<FileKind, TargetName>>> = {
+  dockerfile: 'dockerfile',
+  yaml: 'k8s',
+  'helm-template': 'k8s',
+  kustomization: 'k8s',
+};
+
+/** The target that parses a kind of file, if any. */
+export function targetOfKind(kind: FileKind): TargetName | undefined {
+  return TARGET_OF_KIND[kind];
+}
+
+export function isTargetName(name: string): name is TargetName {
+  return Object.prototype.hasOwnProperty.call(TARGETS, name);
 }

@@ -1,5 +1,7 @@
+import type { FileKind } from '../engine/classify';
 import type { SourceText, Span } from '../engine/source';
-import type { FileProblem } from '../engine/types';
+import type { FileProblem, WorkspaceView } from '../engine/types';
+import type { YamlFile } from './yaml/yaml-file';
 
 export interface ParseOutcome<Doc> {
   /** Undefined when the file could not be parsed at all; `problems` says why. */
@@ -14,12 +16,21 @@ export interface SourceComment {
   span: Span;
 }
 
+/** What a target may consult when it prepares a parsed file for rules: sibling files, through the cache. */
+export interface TargetEnv {
+  workspace: WorkspaceView;
+  /** Parses a sibling YAML file (a chart's values.yaml) through the shared parse cache. */
+  parseYaml(source: SourceText): YamlFile | undefined;
+}
+
 /**
- * A kind of file the engine parses: one parser, shared by every rule of that target
- * through the parse cache.
+ * A kind of file the engine parses. `parse` depends on the text alone, so its result
+ * is cached by content and shared by every rule; `prepare` binds it to what else the
+ * workspace says (a Helm template to its chart's values) for one lint.
  */
-export interface Target<Doc> {
+export interface Target<Parsed, Doc = Parsed> {
   readonly name: string;
-  parse(source: SourceText): ParseOutcome<Doc>;
-  comments(doc: Doc): SourceComment[];
+  parse(source: SourceText, kind: FileKind): ParseOutcome<Parsed>;
+  prepare?(parsed: Parsed, source: SourceText, env: TargetEnv): Doc;
+  comments(parsed: Parsed): SourceComment[];
 }

@@ -1,7 +1,7 @@
 import type { Target } from '../target';
 import { DockerfileDocument } from './document';
 
-export const dockerfileTarget: Target<DockerfileDocument> = {
+export const dockerfileTarget: Target<DockerfileDocument, DockerfileDocument> = {
   name: 'dockerfile',
   parse(source) {
     // dockerfile-ast recovers from any input, so a Dockerfile never fails to parse.
