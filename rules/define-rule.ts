@@ -1,5 +1,6 @@
 import type { ItemId } from '../server/src/engine/checklist-items';
 import type { SourceText, Span } from '../server/src/engine/source';
+import type { ProjectView } from '../server/src/engine/project';
 import type { Edit, Severity, WorkspaceView } from '../server/src/engine/types';
 import type { TargetDocuments, TargetName } from '../server/src/targets';
 
@@ -46,9 +47,16 @@ export interface RuleContext<T extends TargetName, M extends string> {
   readonly source: SourceText;
   readonly doc: TargetDocuments[T];
   readonly workspace: WorkspaceView;
+  /** The other files of the workspace and their Kubernetes objects, for cross-file checks. */
+  readonly project: ProjectView;
   report(descriptor: ReportDescriptor<M>): void;
   /** Positive evidence for the rule's item, shown in the checklist and the report. */
   evidence(descriptor: EvidenceDescriptor): void;
+  /**
+   * The item applies here and what would meet it is missing (no CI config, no
+   * NetworkPolicy anywhere): a gap with this reason even when no line is to blame.
+   */
+  missing(reason: string): void;
 }
 
 export interface RuleDefinition<T extends TargetName = TargetName, M extends string = string> {

@@ -4,7 +4,8 @@ import type { AnyRule } from '../../rules/define-rule';
 import { applyEdits } from '../../server/src/engine/apply-fixes';
 import { classify } from '../../server/src/engine/classify';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
-import { lintFile } from '../../server/src/engine/linter';
+import { lintFile, lintProject } from '../../server/src/engine/linter';
+import { Project } from '../../server/src/engine/project';
 import { ParseCache } from '../../server/src/engine/parse-cache';
 import { SourceText } from '../../server/src/engine/source';
 import type { Finding } from '../../server/src/engine/types';
@@ -45,6 +46,11 @@ export interface EvidenceCase extends CaseBase {
   evidence: string[];
 }
 
+export interface MissingCase extends CaseBase {
+  /** A fragment of the reason the rule gives for the item lacking evidence. */
+  missing: string;
+}
+
 export interface RuleTesterOptions {
   filename: string;
   files?: string[] | Record<string, string>;
@@ -58,7 +64,7 @@ export interface RuleTesterOptions {
 export class RuleTester {
   constructor(private readonly options: RuleTesterOptions) {}
 
-  run(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; evidence?: EvidenceCase[] }): void {
+  run(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; evidence?: EvidenceCase[]; missing?: MissingCase[] }): void {
     const seenMessages = new Set<string>();
     describe(rule.id, () => {
       cases.valid.forEach((valid, index) => {
@@ -107,6 +113,14 @@ export class RuleTester {
           );
         });
       });
+      (cases.missing ?? []).forEach((c, index) => {
+        it(`missing: ${c.name ?? `#${index + 1}`}`, () => {
+          const result = this.lint(rule, c);
+          assert.equal(result.evidence.length, 0, 'a missing case must have no evidence');
+          const reason = result.missing.get(rule.meta.item);
+          assert.ok(reason?.includes(c.missing), `expected a missing reason with "${c.missing}", got ${JSON.stringify(reason)}`);
+        });
+      });
       after(() => {
         const unexercised = Object.keys(rule.messages).filter((id) => !seenMessages.has(id));
         assert.deepEqual(unexercised, [], `messages never exercised by an invalid case of ${rule.id}`);
@@ -119,12 +133,11 @@ export class RuleTester {
     const texts = new Map<string, string>([...fileEntries(this.options.files), ...fileEntries(c.files), [filename, c.code]]);
     const context = { hasFile: (p: string) => texts.has(p), readText: (p: string) => texts.get(p) };
     const kind = classify(filename, context);
-    const result = lintFile(new SourceText(filename, c.code), kind, {
-      rules: [rule],
-      config: DEFAULT_CONFIG,
-      workspace: context,
-      cache: new ParseCache(),
-    });
+    const cache = new ParseCache();
+    const project = new Project(texts.keys(), context, cache);
+    const options = { rules: [rule], config: DEFAULT_CONFIG, workspace: context, cache, project };
+    // A workspace rule sees every file of the case; `code` is just one more of them.
+    const result = rule.target === 'workspace' ? lintProject(project, options) : lintFile(new SourceText(filename, c.code), kind, options);
     assert.deepEqual(result.problems, [], 'the file must lint without problems');
     return result;
   }

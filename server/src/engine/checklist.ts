@@ -22,12 +22,17 @@ export interface ChecklistInput {
   evidence: readonly Evidence[];
   /** Items some rule evaluated on some production file. */
   evaluated: ReadonlySet<ItemId>;
+  /** Items that apply and lack what would meet them, with the reason (no CI config found). */
+  missing?: ReadonlyMap<ItemId, string>;
   disabledItems: ReadonlySet<string>;
 }
 
 /** What each target reads, for "no Dockerfile in the workspace"-style reasons. */
 const TARGET_NOUNS: Readonly<Record<string, string>> = {
   dockerfile: 'Dockerfile',
+  k8s: 'Kubernetes manifest or Helm chart',
+  compose: 'Compose file',
+  workspace: 'service',
 };
 
 /**
@@ -59,6 +64,8 @@ export function buildChecklist(input: ChecklistInput): ChecklistEntry[] {
     if (!targets) return { ...base, status: 'unknown', reason: 'not evaluated yet' };
     if (findings > 0) return { ...base, status: evidence.length > 0 ? 'partial' : 'gap' };
     if (evidence.length > 0) return { ...base, status: 'met' };
+    const missing = input.missing?.get(item.id);
+    if (missing !== undefined) return { ...base, status: 'gap', reason: missing };
     if (!input.evaluated.has(item.id)) {
       return { ...base, status: 'n/a', reason: `no ${describeTargets(targets)} in the workspace` };
     }

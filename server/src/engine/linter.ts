@@ -1,6 +1,6 @@
 import type { AnyRule, EvidenceDescriptor, FixDescriptor, ReportDescriptor, RuleContext } from '../../../rules/define-rule';
 import { targetOfKind, TARGETS, type TargetDocuments, type TargetName, type TargetParsed } from '../targets';
-import type { Target, TargetEnv } from '../targets/target';
+import type { SourceComment, Target, TargetEnv } from '../targets/target';
 import type { YamlFile } from '../targets/yaml/yaml-file';
 import { parseYamlFile, yamlComments } from '../targets/yaml/yaml-file';
 import type { ItemId } from './checklist-items';
@@ -8,7 +8,8 @@ import type { FileKind } from './classify';
 import type { ResolvedConfig } from './config';
 import { isProductionPath } from './liveness';
 import type { ParseCache } from './parse-cache';
-import type { SourceText, Span } from './source';
+import { SourceText, type Span } from './source';
+import { emptyProject, type ProjectView } from './project';
 import { collectSuppressions, isSuppressed, type Suppressions } from './suppressions';
 import type { Evidence, FileProblem, Finding, ResolvedFix, Severity, WorkspaceView } from './types';
 
@@ -17,6 +18,8 @@ export interface LintOptions {
   config: ResolvedConfig;
   workspace: WorkspaceView;
   cache: ParseCache;
+  /** The rest of the workspace, for cross-file rules; an empty project when absent. */
+  project?: ProjectView;
   /** Checked between rules; when it answers true the lint stops with a CancelledError. */
   isCancelled?: () => boolean;
 }
@@ -31,6 +34,8 @@ export interface FileLintResult {
   evaluated: Set<ItemId>;
   problems: FileProblem[];
   suppressed: number;
+  /** Items that apply and lack what would meet them, with the reason. */
+  missing: Map<ItemId, string>;
 }
 
 export class CancelledError extends Error {
@@ -61,7 +66,7 @@ const valuesTarget: Target<YamlFile, YamlFile> = {
  * problem on the file; it never takes the others down with it.
  */
 export function lintFile(source: SourceText, kind: FileKind, options: LintOptions): FileLintResult {
-  const result: FileLintResult = { file: source.path, kind, findings: [], evidence: [], evaluated: new Set(), problems: [], suppressed: 0 };
+  const result = emptyResult(source.path, kind);
   const targetName = targetOfKind(kind);
   if (!targetName || !isProductionPath(source.path)) return result;
   const rules = activeRules(options.rules, targetName, options.config);
@@ -75,8 +80,35 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
     parseYaml: (sibling) => options.cache.get(valuesTarget, sibling, VALUES_KIND).doc,
   };
   const doc = target.prepare ? target.prepare(parsed.doc, source, env) : (parsed.doc as TargetDocuments[TargetName]);
+  runRules(rules, source, doc, target.comments(parsed.doc), options, result);
+  return result;
+}
 
-  const ownSuppressions = collectSuppressions(source, target.comments(parsed.doc));
+/**
+ * Runs the workspace-wide rules once: what no single file decides (a CI config
+ * somewhere, a NetworkPolicy for the workloads, a runbook).
+ */
+export function lintProject(project: ProjectView, options: LintOptions): FileLintResult {
+  const result = emptyResult('.', 'other');
+  const rules = activeRules(options.rules, 'workspace', options.config);
+  runRules(rules, new SourceText('.', ''), project, [], { ...options, project }, result);
+  return result;
+}
+
+function emptyResult(file: string, kind: FileKind): FileLintResult {
+  return { file, kind, findings: [], evidence: [], evaluated: new Set(), problems: [], suppressed: 0, missing: new Map() };
+}
+
+function runRules(
+  rules: readonly AnyRule[],
+  source: SourceText,
+  doc: TargetDocuments[TargetName],
+  comments: readonly SourceComment[],
+  options: LintOptions,
+  result: FileLintResult,
+): void {
+  const project = options.project ?? emptyProject();
+  const ownSuppressions = collectSuppressions(source, comments);
   for (const bad of ownSuppressions.malformed) {
     result.problems.push({ file: source.path, line: bad.line, message: `"${bad.text}" names no rule or checklist item to ignore.` });
   }
@@ -98,12 +130,15 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
     const related = rule.meta.related ?? [];
     const reports: Array<ReportDescriptor<string>> = [];
     const evidence: EvidenceDescriptor[] = [];
+    const missing: string[] = [];
     const context: RuleContext<TargetName, string> = {
       source,
       doc,
       workspace: options.workspace,
+      project,
       report: (descriptor) => reports.push(descriptor),
       evidence: (descriptor) => evidence.push(descriptor),
+      missing: (reason) => missing.push(reason),
     };
     try {
       (rule.check as (ctx: RuleContext<TargetName, string>) => void)(context);
@@ -112,6 +147,8 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
       continue;
     }
     result.evaluated.add(rule.meta.item);
+    const firstMissing = missing[0];
+    if (firstMissing !== undefined && !result.missing.has(rule.meta.item)) result.missing.set(rule.meta.item, firstMissing);
     for (const report of reports) {
       const where = report.source ?? source;
       const range = { start: where.positionAt(report.span.start), end: where.positionAt(report.span.end) };
@@ -147,7 +184,6 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
     }
   }
   result.findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-  return result;
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {

@@ -5,7 +5,8 @@ import { buildChecklist, computeScore, computeVerdict, type ChecklistEntry, type
 import type { ItemId } from './checklist-items';
 import type { ResolvedConfig } from './config';
 import { discoverFiles, type SkippedFile } from './discovery';
-import { lintFile } from './linter';
+import { lintFile, lintProject, type FileLintResult } from './linter';
+import { Project } from './project';
 import { ParseCache } from './parse-cache';
 import { SourceText } from './source';
 import type { Evidence, FileProblem, Finding, WorkspaceView } from './types';
@@ -59,6 +60,8 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const evidence: Evidence[] = [];
   const problems: FileProblem[] = [];
   const evaluated = new Set<ItemId>();
+  const missing = new Map<ItemId, string>();
+  const project = new Project(discovery.allPaths, workspace, cache);
   let suppressed = 0;
   let done = 0;
   const seenFindings = new Set<string>();
@@ -67,7 +70,13 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     ? discovery.files.filter((f) => include.some((p) => p === '' || p === '.' || f.path === p || f.path.startsWith(`${p}/`)))
     : discovery.files;
   for (const file of files) {
-    const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache });
+    const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache, project });
+    absorb(result);
+    options.onProgress?.(++done, files.length);
+  }
+  absorb(lintProject(project, { rules: options.rules, config: options.config, workspace, cache, project }));
+
+  function absorb(result: FileLintResult): void {
     for (const finding of result.findings) {
       // Templates of one chart report a shared values.yaml key once.
       const key = `${finding.rule}\0${finding.messageId}\0${finding.file}\0${finding.span.start}\0${finding.span.end}`;
@@ -78,10 +87,10 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     evidence.push(...result.evidence);
     problems.push(...result.problems);
     result.evaluated.forEach((item) => evaluated.add(item));
+    result.missing.forEach((reason, item) => missing.has(item) || missing.set(item, reason));
     suppressed += result.suppressed;
-    options.onProgress?.(++done, files.length);
   }
-  const checklist = buildChecklist({ rules: options.rules, findings, evidence, evaluated, disabledItems: options.config.disabledItems });
+  const checklist = buildChecklist({ rules: options.rules, findings, evidence, evaluated, missing, disabledItems: options.config.disabledItems });
   const score = computeScore(checklist);
   return {
     root: absoluteRoot,

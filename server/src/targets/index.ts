@@ -3,18 +3,22 @@ import type { DockerfileDocument } from './dockerfile/document';
 import { dockerfileTarget } from './dockerfile/target';
 import type { K8sDocument, K8sParsed } from './k8s/document';
 import { k8sTarget } from './k8s/target';
+import type { ProjectView } from '../engine/project';
 import type { Target } from './target';
 
 /** What each target hands its rules as `ctx.doc`. */
 export interface TargetDocuments {
   dockerfile: DockerfileDocument;
   k8s: K8sDocument;
+  /** Workspace-wide rules run once per scan over the whole project. */
+  workspace: ProjectView;
 }
 
 /** What each target's parser produces (cached by content). */
 export interface TargetParsed {
   dockerfile: DockerfileDocument;
   k8s: K8sParsed;
+  workspace: ProjectView;
 }
 
 export type TargetName = keyof TargetDocuments;
@@ -22,6 +26,11 @@ export type TargetName = keyof TargetDocuments;
 export const TARGETS: { readonly [K in TargetName]: Target<TargetParsed[K], TargetDocuments[K]> } = {
   dockerfile: dockerfileTarget,
   k8s: k8sTarget,
+  workspace: {
+    name: 'workspace',
+    parse: () => ({ doc: undefined, problems: [] }),
+    comments: () => [],
+  },
 };
 
 const TARGET_OF_KIND: Partial<Readonly<Record<FileKind, TargetName>>> = {

@@ -1,0 +1,92 @@
+import type { K8sDocument } from '../targets/k8s/document';
+import type { K8sObject } from '../targets/k8s/objects';
+import { k8sTarget } from '../targets/k8s/target';
+import { parseYamlFile } from '../targets/yaml/yaml-file';
+import type { Target } from '../targets/target';
+import type { YamlFile } from '../targets/yaml/yaml-file';
+import { classify, type FileKind } from './classify';
+import { isProductionPath } from './liveness';
+import type { ParseCache } from './parse-cache';
+import { SourceText } from './source';
+import type { WorkspaceView } from './types';
+
+export interface ProjectFile {
+  path: string;
+  kind: FileKind;
+  /** False for test code, examples and fixtures: present, but not what ships. */
+  production: boolean;
+}
+
+export interface ProjectK8sObject {
+  file: string;
+  object: K8sObject;
+  doc: K8sDocument;
+}
+
+/**
+ * The whole workspace as cross-file rules see it: which files exist and what kind,
+ * and every Kubernetes object that renders (plain manifests and Helm templates), parsed
+ * once through the shared cache. Rules stay pure: they read this, never the disk.
+ */
+export interface ProjectView {
+  files(kinds?: readonly FileKind[]): readonly ProjectFile[];
+  source(path: string): SourceText | undefined;
+  k8sObjects(): readonly ProjectK8sObject[];
+}
+
+const valuesTarget: Target<YamlFile, YamlFile> = { name: 'yaml', parse: (source) => parseYamlFile(source), comments: () => [] };
+
+/** A ProjectView over a list of paths, reading texts through the workspace view. */
+export class Project implements ProjectView {
+  private readonly all: ProjectFile[];
+  private objects: ProjectK8sObject[] | undefined;
+  private readonly sources = new Map<string, SourceText | undefined>();
+
+  constructor(
+    paths: Iterable<string>,
+    private readonly workspace: WorkspaceView,
+    private readonly cache: ParseCache,
+  ) {
+    const list = [...paths].sort();
+    const set = new Set(list);
+    const context = { hasFile: (p: string) => set.has(p) || workspace.hasFile(p) };
+    this.all = list.map((path) => ({ path, kind: classify(path, context), production: isProductionPath(path) }));
+  }
+
+  files(kinds?: readonly FileKind[]): readonly ProjectFile[] {
+    return kinds ? this.all.filter((f) => kinds.includes(f.kind)) : this.all;
+  }
+
+  source(path: string): SourceText | undefined {
+    if (!this.sources.has(path)) {
+      const text = this.workspace.readText?.(path);
+      this.sources.set(path, text === undefined ? undefined : new SourceText(path, text));
+    }
+    return this.sources.get(path);
+  }
+
+  k8sObjects(): readonly ProjectK8sObject[] {
+    if (!this.objects) {
+      const objects: ProjectK8sObject[] = [];
+      for (const file of this.files(['yaml', 'helm-template', 'kustomization'])) {
+        if (!file.production) continue;
+        const source = this.source(file.path);
+        if (!source) continue;
+        const parsed = this.cache.get(k8sTarget, source, file.kind).doc;
+        if (!parsed || parsed.objects.length === 0) continue;
+        const doc = k8sTarget.prepare
+          ? k8sTarget.prepare(parsed, source, { workspace: this.workspace, parseYaml: (s) => this.cache.get(valuesTarget, s, 'helm-values').doc })
+          : undefined;
+        if (!doc) continue;
+        for (const object of doc.renderedObjects()) objects.push({ file: file.path, object, doc });
+      }
+      this.objects = objects;
+    }
+    return this.objects;
+  }
+}
+
+/** A project with no other files: what single-file tests and lone buffers see. */
+export function emptyProject(): ProjectView {
+  return { files: () => [], source: () => undefined, k8sObjects: () => [] };
+}
