@@ -12,6 +12,12 @@ export interface K8sObject {
   namespace: string | undefined;
   /** Where to point a finding about the object as a whole: its `kind:` value. */
   anchor: Span;
+  /**
+   * How to name a scalar of this object in a message: its value, or in a Helm
+   * template the expression as written (`{{ include "api.fullname" . }}`) rather
+   * than the placeholder the masking left.
+   */
+  label(node: unknown): string | undefined;
 }
 
 export interface K8sContainer {
@@ -41,20 +47,33 @@ export const WORKLOAD_KINDS: ReadonlySet<string> = new Set(Object.keys(POD_SPEC_
 /** Workloads that serve continuously, as opposed to run-to-completion Jobs. */
 export const LONG_RUNNING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Rollout', 'Pod']);
 
-export function k8sObjects(documents: readonly Document.Parsed[]): K8sObject[] {
+/** Where a Helm template's masking replaced expressions, to name things as written. */
+export interface TemplateText {
+  original: string;
+  placeholders: ReadonlyArray<{ span: Span }>;
+}
+
+export function k8sObjects(documents: readonly Document.Parsed[], template?: TemplateText): K8sObject[] {
   const objects: K8sObject[] = [];
-  for (const document of documents) collect(document, document.contents, objects, 0);
+  const label = (node: unknown): string | undefined => {
+    const value = str(node);
+    const span = spanOf(node);
+    if (!template || value === undefined || !span) return value;
+    const templated = template.placeholders.some((p) => p.span.start < span.end && p.span.end > span.start);
+    return templated ? template.original.slice(span.start, span.end).replace(/^["']|["']$/g, '') : value;
+  };
+  for (const document of documents) collect(document, document.contents, objects, 0, label);
   return objects;
 }
 
-function collect(document: Document.Parsed, node: unknown, out: K8sObject[], depth: number): void {
+function collect(document: Document.Parsed, node: unknown, out: K8sObject[], depth: number, label: (node: unknown) => string | undefined): void {
   const map = asMap(node);
   if (!map || depth > 2) return;
   const apiVersion = str(get(map, 'apiVersion'));
   const kind = str(get(map, 'kind'));
   if (!apiVersion || !kind) return;
   if (kind.endsWith('List') && get(map, 'items') !== undefined) {
-    for (const item of items(get(map, 'items'))) collect(document, item, out, depth + 1);
+    for (const item of items(get(map, 'items'))) collect(document, item, out, depth + 1, label);
     return;
   }
   out.push({
@@ -62,9 +81,10 @@ function collect(document: Document.Parsed, node: unknown, out: K8sObject[], dep
     node: map,
     apiVersion,
     kind,
-    name: str(get(map, 'metadata', 'name')),
-    namespace: str(get(map, 'metadata', 'namespace')),
+    name: label(get(map, 'metadata', 'name')),
+    namespace: label(get(map, 'metadata', 'namespace')),
     anchor: spanOf(get(map, 'kind')) ?? spanOf(map) ?? { start: 0, end: 0 },
+    label,
   });
 }
 
@@ -95,7 +115,7 @@ export function containersOf(object: K8sObject): K8sContainer[] {
     for (const item of items(get(spec, field))) {
       if (!isMap(item)) continue;
       const nameNode = get(item, 'name');
-      out.push({ node: item, name: str(nameNode) ?? '(unnamed)', init, anchor: spanOf(nameNode) ?? spanOf(item) ?? object.anchor });
+      out.push({ node: item, name: object.label(nameNode) ?? '(unnamed)', init, anchor: spanOf(nameNode) ?? spanOf(item) ?? object.anchor });
     }
   }
   return out;

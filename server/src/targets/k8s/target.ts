@@ -20,7 +20,8 @@ export const k8sTarget: Target<K8sParsed, K8sDocument> = {
     if (!outcome.doc) return { doc: undefined, problems: outcome.problems };
     // A template whose YAML does not parse after masking is unreadable, not broken: helm may still render it.
     const problems = template ? [] : outcome.problems;
-    return { doc: { yaml: outcome.doc, objects: k8sObjects(outcome.doc.documents), template }, problems };
+    const objects = k8sObjects(outcome.doc.documents, template ? { original: source.text, placeholders: template.placeholders } : undefined);
+    return { doc: { yaml: outcome.doc, objects, template }, problems };
   },
   prepare(parsed, source, env) {
     if (!parsed.template) return new K8sDocument(parsed, source, undefined);
