@@ -8,6 +8,7 @@ import { SEVERITY_RANK, type Severity } from '../engine/types';
 import { TOOL_NAME, TOOL_VERSION } from '../shared/version';
 import { formatJson } from './formats/json';
 import { formatMarkdown } from './formats/markdown';
+import { formatSarif } from './formats/sarif';
 import { formatRulesJson, formatRulesMarkdown, formatRulesText } from './formats/rules';
 import { formatText } from './formats/text';
 import { ProgressLine } from './progress';
@@ -96,7 +97,6 @@ async function scanCommand(args: readonly string[], io: CliIo, isReport: boolean
   });
   const format = (isReport ? 'markdown' : ((values.format as string | undefined) ?? 'text')) as (typeof SCAN_FORMATS)[number];
   if (!SCAN_FORMATS.includes(format)) throw new UsageError(`unknown format "${String(values.format)}"`);
-  if (format === 'sarif') throw new UsageError('--format sarif is not available yet in this version');
   const failOn = ((values['fail-on'] as string | undefined) ?? 'error') as (typeof FAIL_ON)[number];
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on takes error, warning, info or none, not "${failOn}"`);
   if (isReport && positionals.length > 1) throw new UsageError('report takes one PATH');
@@ -114,7 +114,13 @@ async function scanCommand(args: readonly string[], io: CliIo, isReport: boolean
 
   const useColor = !values.output && !values['no-color'] && (values.color === true || (io.isTTY && !io.colorEnv.NO_COLOR));
   const rendered =
-    format === 'json' ? formatJson(result) : format === 'markdown' ? formatMarkdown(result) : formatText(result, useColor, values.quiet === true);
+    format === 'json'
+      ? formatJson(result)
+      : format === 'sarif'
+        ? formatSarif(result, ALL_RULES)
+        : format === 'markdown'
+          ? formatMarkdown(result)
+          : formatText(result, useColor, values.quiet === true);
   if (values.output) writeFileSync(path.resolve(io.cwd, values.output as string), rendered);
   else io.stdout(rendered);
 

@@ -171,6 +171,7 @@ function runRules(
         span: report.span,
         message: formatMessage(template, report.data),
         fixes: resolveFixes(where, report.fix),
+        lineText: where.lineText(range.start.line).trim().slice(0, 500),
       });
     }
     for (const item of evidence) {

@@ -43,6 +43,8 @@ export interface Finding {
   span: Span;
   message: string;
   fixes: ResolvedFix[];
+  /** The finding's first line, trimmed: what SARIF fingerprints hash so alerts survive line shifts. */
+  lineText: string;
 }
 
 export interface ResolvedEdit {

@@ -8,7 +8,7 @@ import type { Evidence, Finding, Severity } from '../../../server/src/engine/typ
 
 function finding(item: ItemId, severity: Severity = 'warning'): Finding {
   const position = { line: 0, character: 0 };
-  return { rule: 'x/y', messageId: 'm', item, severity, file: 'Dockerfile', range: { start: position, end: position }, span: { start: 0, end: 0 }, message: 'm', fixes: [] };
+  return { rule: 'x/y', messageId: 'm', item, severity, file: 'Dockerfile', range: { start: position, end: position }, span: { start: 0, end: 0 }, message: 'm', fixes: [], lineText: '' };
 }
 
 function evidence(item: ItemId): Evidence {
