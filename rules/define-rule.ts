@@ -1,6 +1,8 @@
 import type { ItemId } from '../server/src/engine/checklist-items';
 import type { SourceText, Span } from '../server/src/engine/source';
+import type { ChecklistEntry } from '../server/src/engine/checklist';
 import type { ProjectView } from '../server/src/engine/project';
+import type { Finding } from '../server/src/engine/types';
 import type { Edit, Severity, WorkspaceView } from '../server/src/engine/types';
 import type { TargetDocuments, TargetName } from '../server/src/targets';
 
@@ -18,6 +20,11 @@ export interface RuleMeta {
   /** Equivalent checks of other tools: `hadolint:DL3002`, `kube-linter:run-as-non-root`, `checkov:CKV_DOCKER_3`. */
   related?: string[];
   deprecated?: { replacedBy: string[] };
+  /**
+   * Workspace rules that judge the checklist itself (readiness claims) run after every
+   * other rule, with `ctx.checklist` set to what the others decided.
+   */
+  runsAfterChecklist?: boolean;
 }
 
 export interface ReportDescriptor<M extends string> {
@@ -49,6 +56,8 @@ export interface RuleContext<T extends TargetName, M extends string> {
   readonly workspace: WorkspaceView;
   /** The other files of the workspace and their Kubernetes objects, for cross-file checks. */
   readonly project: ProjectView;
+  /** For `runsAfterChecklist` rules: every item as the other rules decided it, with its findings. */
+  readonly checklist: ChecklistView | undefined;
   report(descriptor: ReportDescriptor<M>): void;
   /** Positive evidence for the rule's item, shown in the checklist and the report. */
   evidence(descriptor: EvidenceDescriptor): void;
@@ -57,6 +66,11 @@ export interface RuleContext<T extends TargetName, M extends string> {
    * NetworkPolicy anywhere): a gap with this reason even when no line is to blame.
    */
   missing(reason: string): void;
+}
+
+export interface ChecklistView {
+  entries: readonly ChecklistEntry[];
+  findingsOf(item: ItemId): readonly Finding[];
 }
 
 export interface RuleDefinition<T extends TargetName = TargetName, M extends string = string> {

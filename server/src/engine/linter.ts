@@ -1,8 +1,9 @@
-import type { AnyRule, EvidenceDescriptor, FixDescriptor, ReportDescriptor, RuleContext } from '../../../rules/define-rule';
+import type { AnyRule, ChecklistView, EvidenceDescriptor, FixDescriptor, ReportDescriptor, RuleContext } from '../../../rules/define-rule';
 import { targetOfKind, TARGETS, type TargetDocuments, type TargetName, type TargetParsed } from '../targets';
 import type { SourceComment, Target, TargetEnv } from '../targets/target';
 import type { YamlFile } from '../targets/yaml/yaml-file';
 import { parseYamlFile, yamlComments } from '../targets/yaml/yaml-file';
+import { markdownComments } from '../targets/markdown/comments';
 import type { ItemId } from './checklist-items';
 import type { FileKind } from './classify';
 import type { ResolvedConfig } from './config';
@@ -20,6 +21,8 @@ export interface LintOptions {
   cache: ParseCache;
   /** The rest of the workspace, for cross-file rules; an empty project when absent. */
   project?: ProjectView;
+  /** What the other rules decided, for rules that run after the checklist. */
+  checklist?: ChecklistView;
   /** Checked between rules; when it answers true the lint stops with a CancelledError. */
   isCancelled?: () => boolean;
 }
@@ -46,9 +49,14 @@ export class CancelledError extends Error {
 }
 
 /** The rules that run on a target, after configuration turned some off. */
-export function activeRules(rules: readonly AnyRule[], target: TargetName, config: ResolvedConfig): AnyRule[] {
+export function activeRules(rules: readonly AnyRule[], target: TargetName, config: ResolvedConfig, afterChecklist = false): AnyRule[] {
   return rules.filter(
-    (rule) => rule.target === target && config.rules.get(rule.id) !== 'off' && !config.disabledItems.has(rule.meta.item) && !rule.meta.deprecated,
+    (rule) =>
+      rule.target === target &&
+      (rule.meta.runsAfterChecklist ?? false) === afterChecklist &&
+      config.rules.get(rule.id) !== 'off' &&
+      !config.disabledItems.has(rule.meta.item) &&
+      !rule.meta.deprecated,
   );
 }
 
@@ -90,7 +98,7 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
  */
 export function lintProject(project: ProjectView, options: LintOptions): FileLintResult {
   const result = emptyResult('.', 'other');
-  const rules = activeRules(options.rules, 'workspace', options.config);
+  const rules = activeRules(options.rules, 'workspace', options.config, options.checklist !== undefined);
   runRules(rules, new SourceText('.', ''), project, [], { ...options, project }, result);
   return result;
 }
@@ -117,7 +125,7 @@ function runRules(
     if (file.path === source.path) return ownSuppressions;
     let found = otherSuppressions.get(file.path);
     if (!found) {
-      found = collectSuppressions(file, yamlComments(file.text));
+      found = collectSuppressions(file, commentsOf(file));
       otherSuppressions.set(file.path, found);
     }
     return found;
@@ -136,6 +144,7 @@ function runRules(
       doc,
       workspace: options.workspace,
       project,
+      checklist: options.checklist,
       report: (descriptor) => reports.push(descriptor),
       evidence: (descriptor) => evidence.push(descriptor),
       missing: (reason) => missing.push(reason),
@@ -185,6 +194,13 @@ function runRules(
     }
   }
   result.findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+}
+
+/** Comments of a file a rule reported into, by its syntax: YAML and Markdown are the ones rules reach across to. */
+function commentsOf(file: SourceText): SourceComment[] {
+  if (/\.(md|markdown)$/i.test(file.path)) return markdownComments(file);
+  if (/\.ya?ml$/i.test(file.path)) return yamlComments(file.text);
+  return [];
 }
 
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {

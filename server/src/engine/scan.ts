@@ -90,7 +90,12 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     result.missing.forEach((reason, item) => missing.has(item) || missing.set(item, reason));
     suppressed += result.suppressed;
   }
-  const checklist = buildChecklist({ rules: options.rules, findings, evidence, evaluated, missing, disabledItems: options.config.disabledItems });
+  const decided = () => buildChecklist({ rules: options.rules, findings, evidence, evaluated, missing, disabledItems: options.config.disabledItems });
+  // Rules about the checklist itself (do the readiness docs' claims hold?) see what the others decided.
+  const preliminary = decided();
+  const checklistView = { entries: preliminary, findingsOf: (item: ItemId) => findings.filter((f) => f.item === item) };
+  absorb(lintProject(project, { rules: options.rules, config: options.config, workspace, cache, project, checklist: checklistView }));
+  const checklist = decided();
   const score = computeScore(checklist);
   return {
     root: absoluteRoot,
