@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { isBinaryFileSync } from 'isbinaryfile';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { AnyRule } from '../../../rules/define-rule';
+import { classify, type FileKind } from '../engine/classify';
+import { DEFAULT_CONFIG, type ResolvedConfig } from '../engine/config';
+import { lintFile } from '../engine/linter';
+import { ParseCache } from '../engine/parse-cache';
+import { SourceText } from '../engine/source';
+import type { FileProblem, Finding, WorkspaceView } from '../engine/types';
+import type { ReadinessSettings } from '../shared/settings';
+import { findingToDiagnostic, problemToDiagnostic } from './convert';
+import type { Location, WorkspaceModel } from './workspace';
+
+/** One lint of one version of a document: what diagnostics and code actions both read. */
+export interface LintOutcome {
+  uri: string;
+  version: number;
+  generation: number;
+  location: Location;
+  kind: FileKind;
+  source: SourceText;
+  findings: Finding[];
+  problems: FileProblem[];
+  diagnostics: Diagnostic[];
+}
+
+export interface OpenDocuments {
+  get(uri: string): TextDocument | undefined;
+}
+
+/**
+ * Lints editor buffers with the engine exactly as the CLI lints files on disk: same
+ * root-relative path, kind, configuration, ignore rules and size limits, so both
+ * report the same findings. The last outcome per document is kept so code actions on
+ * the version the diagnostics came from do not lint again; the parse cache is shared
+ * by everything this server lints.
+ */
+export class DocumentLinter {
+  private readonly cache = new ParseCache();
+  private readonly outcomes = new Map<string, LintOutcome>();
+  /** Bumped when anything but the text changes what a lint yields (settings, config, watched files). */
+  private generationCounter = 0;
+
+  constructor(
+    private readonly rules: readonly AnyRule[],
+    private readonly model: WorkspaceModel,
+    private readonly documents: OpenDocuments,
+  ) {}
+
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  invalidate(): void {
+    this.generationCounter++;
+    this.outcomes.clear();
+  }
+
+  forget(uri: string): void {
+    this.outcomes.delete(uri);
+  }
+
+  /** The outcome for the document's current version, linting only when there is none yet. */
+  lint(document: TextDocument, settings: ReadinessSettings, isCancelled?: () => boolean): LintOutcome {
+    const known = this.outcomes.get(document.uri);
+    if (known && known.version === document.version && known.generation === this.generationCounter) return known;
+    const outcome = this.run(document, settings, isCancelled);
+    this.outcomes.set(document.uri, outcome);
+    return outcome;
+  }
+
+  private run(document: TextDocument, settings: ReadinessSettings, isCancelled?: () => boolean): LintOutcome {
+    const location = this.model.locate(document.uri, document.languageId);
+    const source = new SourceText(location.relativePath, document.getText());
+    const kind: FileKind = document.languageId === 'dockerfile' ? 'dockerfile' : classify(location.relativePath, { hasFile: (p) => this.hasFile(location.root, p) });
+    const outcome: LintOutcome = {
+      uri: document.uri,
+      version: document.version,
+      generation: this.generationCounter,
+      location,
+      kind,
+      source,
+      findings: [],
+      problems: [],
+      diagnostics: [],
+    };
+    if (!settings.enable) return outcome;
+    const state = location.root !== undefined ? this.model.state(location.root) : undefined;
+    if (state?.filter.isIgnored(location.relativePath)) return outcome;
+    const config = withOverrides(state?.config ?? DEFAULT_CONFIG, settings);
+    const bytes = Buffer.from(source.text, 'utf8');
+    // The CLI skips these files with a reason; an editor shows nothing rather than guess.
+    if (bytes.length > config.maxFileSize || (bytes.length > 0 && isBinaryFileSync(bytes))) return outcome;
+
+    const result = lintFile(source, kind, { rules: this.rules, config, workspace: this.workspaceView(location.root), cache: this.cache, isCancelled });
+    // Findings a rule places in another file (a chart's values.yaml) show up when that file is linted.
+    outcome.findings = result.findings.filter((f) => f.file === source.path);
+    outcome.problems = result.problems.filter((p) => p.file === source.path);
+    outcome.diagnostics = [...outcome.findings.map(findingToDiagnostic), ...outcome.problems.map((p) => problemToDiagnostic(p, source))];
+    return outcome;
+  }
+
+  private openDocument(root: string, relativePath: string): TextDocument | undefined {
+    return this.documents.get(URI.file(path.join(root, relativePath)).toString());
+  }
+
+  private hasFile(root: string | undefined, relativePath: string): boolean {
+    if (root === undefined) return false;
+    return this.openDocument(root, relativePath) !== undefined || existsSync(path.join(root, relativePath));
+  }
+
+  private workspaceView(root: string | undefined): WorkspaceView {
+    return {
+      hasFile: (relativePath) => this.hasFile(root, relativePath),
+      readText: (relativePath) => {
+        if (root === undefined) return undefined;
+        const open = this.openDocument(root, relativePath);
+        if (open) return open.getText();
+        try {
+          return readFileSync(path.join(root, relativePath), 'utf8');
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  }
+}
+
+/** `readiness.rules` from the editor settings, on top of `.readiness.yaml`. */
+function withOverrides(config: ResolvedConfig, settings: ReadinessSettings): ResolvedConfig {
+  const overrides = Object.entries(settings.rules);
+  if (overrides.length === 0) return config;
+  return { ...config, rules: new Map([...config.rules, ...overrides]) };
+}
