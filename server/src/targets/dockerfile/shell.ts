@@ -23,6 +23,8 @@ export interface ShellCommand {
 }
 
 const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nohup', 'time', 'command']);
+/** Reserved words that open a compound command: `if [ -f x ]; then apt-get install …` runs `apt-get`. */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', '{']);
 
 type Token = { kind: 'word'; word: ShellWord } | { kind: 'op'; op: string };
 
@@ -131,15 +133,13 @@ function isBoundary(c: string | undefined): boolean {
 }
 
 function readOperator(text: string, i: number): string | undefined {
-  const two = text.slice(i, i + 2);
-  if (two === '&&' || two === '||' || two === ';;') return two;
   const c = text[i];
-  if (c === ';' || c === '|' || c === '&' || c === '(' || c === ')') {
-    // `2>&1` and `&>` are redirections, not control operators.
-    if (c === '&' && (text[i - 1] === '>' || text[i + 1] === '>')) return undefined;
-    return c;
-  }
-  return undefined;
+  if (c !== ';' && c !== '|' && c !== '&' && c !== '(' && c !== ')') return undefined;
+  const next = text[i + 1];
+  if ((c === '&' || c === '|' || c === ';') && next === c) return c + c;
+  // `2>&1` and `&>` are redirections, not control operators.
+  if (c === '&' && (text[i - 1] === '>' || next === '>')) return undefined;
+  return c;
 }
 
 function matchParen(text: string, open: number): number {
@@ -174,7 +174,11 @@ function groupCommands(tokens: Token[]): ShellCommand[] {
   return commands;
 }
 
-function makeCommand(words: ShellWord[], operatorAfter: string | undefined): ShellCommand {
+function makeCommand(allWords: ShellWord[], operatorAfter: string | undefined): ShellCommand {
+  // A leading reserved word is not part of the simple command it opens.
+  let start = 0;
+  while (start < allWords.length - 1 && KEYWORDS.has((allWords[start] as ShellWord).value)) start++;
+  const words = start > 0 ? allWords.slice(start) : allWords;
   let index = 0;
   while (index < words.length) {
     const value = (words[index] as ShellWord).value;
