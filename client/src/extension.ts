@@ -32,6 +32,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
       { scheme: 'file', pattern: `**/${DOCKERFILE_NAMES}` },
+      // Kubernetes manifests, Helm charts (templates and values) and Compose files.
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'helm' },
+      { scheme: 'file', pattern: '**/*.{yaml,yml}' },
+      { scheme: 'file', pattern: '**/templates/**/*.tpl' },
       { scheme: 'file', pattern: '**/.readiness.yaml' },
     ],
     synchronize: {
@@ -41,6 +46,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
         workspace.createFileSystemWatcher('**/.dockerignore'),
         workspace.createFileSystemWatcher('**/.gitignore'),
         workspace.createFileSystemWatcher(`**/${DOCKERFILE_NAMES}`),
+        // Other manifests decide cross-object findings (a NetworkPolicy, a PDB, a chart's values).
+        workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
       ],
     },
     diagnosticPullOptions: {

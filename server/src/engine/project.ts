@@ -43,14 +43,11 @@ export class Project implements ProjectView {
   private readonly sources = new Map<string, SourceText | undefined>();
 
   constructor(
-    paths: Iterable<string>,
+    paths: Iterable<string> | { classified: readonly ProjectFile[] },
     private readonly workspace: WorkspaceView,
     private readonly cache: ParseCache,
   ) {
-    const list = [...paths].sort();
-    const set = new Set(list);
-    const context = { hasFile: (p: string) => set.has(p) || workspace.hasFile(p) };
-    this.all = list.map((path) => ({ path, kind: classify(path, context), production: isProductionPath(path) }));
+    this.all = 'classified' in paths ? [...paths.classified] : classifyPaths(paths, workspace);
   }
 
   files(kinds?: readonly FileKind[]): readonly ProjectFile[] {
@@ -84,6 +81,14 @@ export class Project implements ProjectView {
     }
     return this.objects;
   }
+}
+
+/** Classifies a workspace's paths once, for projects built again and again over the same files. */
+export function classifyPaths(paths: Iterable<string>, workspace: WorkspaceView): ProjectFile[] {
+  const list = [...paths].sort();
+  const set = new Set(list);
+  const context = { hasFile: (p: string) => set.has(p) || workspace.hasFile(p) };
+  return list.map((path) => ({ path, kind: classify(path, context), production: isProductionPath(path) }));
 }
 
 /** A project with no other files: what single-file tests and lone buffers see. */

@@ -35,6 +35,8 @@ export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsCo
     connection.console.warn(`${file}:${state.configError.line}: ${state.configError.reason}`);
   };
   model.onLoaded = publishConfigDiagnostics;
+  // Lints made before a root's files were known may lack cross-file findings: redo them.
+  linter.projects.onLoaded = () => changed();
 
   const changed = (): void => {
     linter.invalidate();
@@ -85,17 +87,36 @@ export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsCo
         relevant = true;
       } else if (base === '.gitignore' || file.endsWith(path.join('.git', 'info', 'exclude'))) {
         model.invalidateFilters();
+        linter.projects.clear();
         relevant = true;
       } else if (base.endsWith('.dockerignore')) {
         relevant = true;
       } else if (isDockerfileName(base) && change.type !== FileChangeType.Changed) {
         // Only whether a Dockerfile exists matters to other files' lints; its own edits arrive as didChange.
         relevant = true;
+      } else if (/\.ya?ml$/i.test(base)) {
+        // Another manifest's content decides cross-object findings (a NetworkPolicy, a chart's values).
+        relevant = true;
+      }
+      const root = model.folderPaths.find((folder) => !path.relative(folder, file).startsWith('..'));
+      if (root !== undefined && change.type !== FileChangeType.Changed) {
+        linter.projects.update(root, path.relative(root, file).split(path.sep).join('/'), change.type === FileChangeType.Created);
       }
     }
     if (relevant) changed();
   };
   connection.onDidChangeWatchedFiles(guard(connection, 'workspace/didChangeWatchedFiles', () => undefined, onWatchedFiles));
+
+  // Editing one manifest can change another open one's findings (a chart's values and
+  // its templates, a NetworkPolicy and the workloads it selects): once typing pauses,
+  // the other open YAML documents are linted again.
+  let crossFileTimer: NodeJS.Timeout | undefined;
+  documents.onDidChangeContent((event) => {
+    if (!isYaml(event.document.uri)) return;
+    if (!documents.all().some((d) => d.uri !== event.document.uri && isYaml(d.uri))) return;
+    clearTimeout(crossFileTimer);
+    crossFileTimer = setTimeout(changed, 300);
+  });
 
   // For clients that watch no files: saving `.readiness.yaml` in the editor still reloads it.
   documents.onDidSave((event) => {
@@ -106,4 +127,8 @@ export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsCo
     model.reload(root);
     changed();
   });
+}
+
+function isYaml(uri: string): boolean {
+  return /\.ya?ml$/i.test(URI.parse(uri).path);
 }

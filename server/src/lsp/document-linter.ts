@@ -7,7 +7,9 @@ import { URI } from 'vscode-uri';
 import type { AnyRule } from '../../../rules/define-rule';
 import { classify, type FileKind } from '../engine/classify';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../engine/config';
-import { lintFile } from '../engine/linter';
+import { lintDocument } from '../engine/lint-document';
+import { emptyProject, Project } from '../engine/project';
+import { ProjectIndex } from './project-index';
 import { ParseCache } from '../engine/parse-cache';
 import { SourceText } from '../engine/source';
 import type { FileProblem, Finding, WorkspaceView } from '../engine/types';
@@ -41,6 +43,8 @@ export interface OpenDocuments {
  */
 export class DocumentLinter {
   private readonly cache = new ParseCache();
+  /** Each root's files, for rules that look across files. */
+  readonly projects = new ProjectIndex();
   private readonly outcomes = new Map<string, LintOutcome>();
   /** Bumped when anything but the text changes what a lint yields (settings, config, watched files). */
   private generationCounter = 0;
@@ -96,8 +100,13 @@ export class DocumentLinter {
     // The CLI skips these files with a reason; an editor shows nothing rather than guess.
     if (bytes.length > config.maxFileSize || (bytes.length > 0 && isBinaryFileSync(bytes))) return outcome;
 
-    const result = lintFile(source, kind, { rules: this.rules, config, workspace: this.workspaceView(location.root), cache: this.cache, isCancelled });
-    // Findings a rule places in another file (a chart's values.yaml) show up when that file is linted.
+    const workspace = this.workspaceView(location.root);
+    const project =
+      location.root !== undefined
+        ? new Project({ classified: this.projects.files(location.root, config, location.relativePath) }, workspace, this.cache)
+        : emptyProject();
+    // lintDocument keeps the findings of this file, and gives a chart's values.yaml those its templates point at.
+    const result = lintDocument(source, kind, { rules: this.rules, config, workspace, cache: this.cache, project, isCancelled });
     outcome.findings = result.findings.filter((f) => f.file === source.path);
     outcome.problems = result.problems.filter((p) => p.file === source.path);
     outcome.diagnostics = [...outcome.findings.map(findingToDiagnostic), ...outcome.problems.map((p) => problemToDiagnostic(p, source))];
