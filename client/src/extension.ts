@@ -35,6 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       // Kubernetes manifests, Helm charts (templates and values) and Compose files.
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'helm' },
+      { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', pattern: '**/*.{yaml,yml}' },
       { scheme: 'file', pattern: '**/templates/**/*.tpl' },
       { scheme: 'file', pattern: '**/.readiness.yaml' },

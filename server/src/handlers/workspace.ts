@@ -36,7 +36,9 @@ export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsCo
   };
   model.onLoaded = publishConfigDiagnostics;
   // Lints made before a root's files were known may lack cross-file findings: redo them.
-  linter.projects.onLoaded = () => changed();
+  linter.projects.onLoaded = (root) => {
+    if (linter.dependsOnProject(root)) changed();
+  };
 
   const changed = (): void => {
     linter.invalidate();

@@ -17,6 +17,9 @@ import type { ReadinessSettings } from '../shared/settings';
 import { findingToDiagnostic, problemToDiagnostic } from './convert';
 import type { Location, WorkspaceModel } from './workspace';
 
+/** Kinds whose findings depend on other files of the project, not only on their own text. */
+const PROJECT_KINDS: ReadonlySet<FileKind> = new Set(['yaml', 'helm-template', 'helm-values', 'kustomization', 'compose']);
+
 /** One lint of one version of a document: what diagnostics and code actions both read. */
 export interface LintOutcome {
   uri: string;
@@ -66,6 +69,11 @@ export class DocumentLinter {
 
   forget(uri: string): void {
     this.outcomes.delete(uri);
+  }
+
+  /** Whether a kept lint of a document under `root` read other files of the project (a manifest, a chart's values). */
+  dependsOnProject(root: string): boolean {
+    return [...this.outcomes.values()].some((o) => o.location.root === root && PROJECT_KINDS.has(o.kind));
   }
 
   /** The outcome for the document's current version, linting only when there is none yet. */

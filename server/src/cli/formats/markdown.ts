@@ -111,6 +111,7 @@ function countStatuses(checklist: readonly ChecklistEntry[]): Record<ItemStatus,
 
 function evidenceCell(entry: ChecklistEntry): string {
   if (entry.status === 'n/a' || entry.status === 'unknown') return escapeCell(entry.reason ?? '');
+  if (entry.evidence.length === 0 && entry.reason) return escapeCell(entry.reason);
   const shown = entry.evidence.slice(0, 3).map((e) => `${escapeCell(e.note)} (${link(e.file, e.line)})`);
   if (entry.evidence.length > 3) shown.push(`and ${entry.evidence.length - 3} more`);
   return shown.join('<br>');
@@ -132,6 +133,11 @@ function nextSteps(gaps: readonly ChecklistEntry[], findings: readonly Finding[]
   });
   scored.sort((a, b) => b.impact - a.impact || a.entry.item.localeCompare(b.entry.item));
   return scored.map(({ entry, own }) => {
+    if (own.length === 0) {
+      // A gap with no line to blame: nothing that would meet the item exists yet.
+      const remedy = ALL_RULES.find((r) => r.meta.item === entry.item)?.meta.remediation ?? '';
+      return `**${entry.title}**: ${entry.reason ?? 'no evidence found'}. ${remedy}`.trim();
+    }
     const ruleIds = [...new Set(own.map((f) => f.rule))];
     const remedies = ruleIds
       .map((id) => ALL_RULES.find((r) => r.id === id)?.meta.remediation)

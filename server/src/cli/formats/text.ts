@@ -55,7 +55,7 @@ export function formatText(result: ScanResult, useColor: boolean, quiet = false)
     }
     const mark = paint(STATUS_COLOR[entry.status], `${STATUS_MARK[entry.status]} ${entry.status.padEnd(7)}`);
     const detail =
-      entry.status === 'n/a' || entry.status === 'unknown'
+      entry.status === 'n/a' || entry.status === 'unknown' || (entry.findings === 0 && entry.reason)
         ? c.dim(entry.reason ?? '')
         : entry.findings > 0
           ? `${entry.findings} finding${entry.findings === 1 ? '' : 's'}`
