@@ -19,11 +19,11 @@ export default defineRule({
   },
   messages: {
     missing:
-      'Container "{{container}}" of {{kind}} "{{name}}" has no resources, so the scheduler cannot place it sensibly and one leak can starve the node. Add requests (cpu, memory) and a memory limit.',
+      'Container {{container}} of {{kind}} {{name}} has no resources, so the scheduler cannot place it sensibly and one leak can starve the node. Add requests (cpu, memory) and a memory limit.',
     incomplete:
-      'Container "{{container}}" of {{kind}} "{{name}}" sets no {{missing}}, so {{consequence}}. Add it under `resources`.',
+      'Container {{container}} of {{kind}} {{name}} sets no {{missing}}, so {{consequence}}. Add it under `resources`.',
     valuesEmpty:
-      'The chart\'s default `{{path}}` is empty, so container "{{container}}" of {{kind}} "{{name}}" runs without requests or limits and one leak can starve the node. Set requests (cpu, memory) and a memory limit here.',
+      'The chart\'s default `{{path}}` is empty, so container {{container}} of {{kind}} {{name}} runs without requests or limits and one leak can starve the node. Set requests (cpu, memory) and a memory limit here.',
     valuesIncomplete:
       'The chart\'s default `{{path}}` sets no {{missing}}, so {{consequence}}. Add it here.',
   },
@@ -31,7 +31,7 @@ export default defineRule({
     for (const object of ctx.doc.renderedObjects()) {
       if (!WORKLOAD_KINDS.has(object.kind)) continue;
       for (const container of containersOf(object)) {
-        const data = { container: container.name, kind: object.kind, name: object.name ?? '(unnamed)' };
+        const data = { container: quoted(container.name), kind: object.kind, name: quoted(object.name ?? '(unnamed)') };
         const resolved = ctx.doc.field(container.node, 'resources');
         if (resolved.kind === 'unknown') continue;
         const gaps = missingParts(resolved.node);
@@ -65,6 +65,11 @@ export default defineRule({
 });
 
 const RESOURCES_SKELETON = ['resources:', '  requests:', '    cpu: 100m', '    memory: 128Mi', '  limits:', '    memory: 256Mi'];
+
+/** Names as the other Kubernetes rules write them: "api", or `{{ .Chart.Name }}` when templated. */
+function quoted(name: string): string {
+  return name.includes('{{') ? `\`${name}\`` : `"${name}"`;
+}
 
 type Part = 'requests.cpu' | 'requests.memory' | 'limits.memory';
 

@@ -155,7 +155,8 @@ function runRules(
       result.problems.push({ file: source.path, message: `Rule ${rule.id} failed on this file: ${(error as Error).message}` });
       continue;
     }
-    result.evaluated.add(rule.meta.item);
+    // A workspace rule that found nothing to judge leaves its item n/a (no service, no database).
+    if (rule.target !== 'workspace' || reports.length > 0 || evidence.length > 0 || missing.length > 0) result.evaluated.add(rule.meta.item);
     const firstMissing = missing[0];
     if (firstMissing !== undefined && !result.missing.has(rule.meta.item)) result.missing.set(rule.meta.item, firstMissing);
     for (const report of reports) {

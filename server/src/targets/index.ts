@@ -1,4 +1,6 @@
 import type { FileKind } from '../engine/classify';
+import type { ComposeDocument } from './compose/document';
+import { composeTarget } from './compose/target';
 import type { DockerfileDocument } from './dockerfile/document';
 import { dockerfileTarget } from './dockerfile/target';
 import type { K8sDocument, K8sParsed } from './k8s/document';
@@ -8,6 +10,7 @@ import type { Target } from './target';
 
 /** What each target hands its rules as `ctx.doc`. */
 export interface TargetDocuments {
+  compose: ComposeDocument;
   dockerfile: DockerfileDocument;
   k8s: K8sDocument;
   /** Workspace-wide rules run once per scan over the whole project. */
@@ -16,6 +19,7 @@ export interface TargetDocuments {
 
 /** What each target's parser produces (cached by content). */
 export interface TargetParsed {
+  compose: ComposeDocument;
   dockerfile: DockerfileDocument;
   k8s: K8sParsed;
   workspace: ProjectView;
@@ -24,6 +28,7 @@ export interface TargetParsed {
 export type TargetName = keyof TargetDocuments;
 
 export const TARGETS: { readonly [K in TargetName]: Target<TargetParsed[K], TargetDocuments[K]> } = {
+  compose: composeTarget,
   dockerfile: dockerfileTarget,
   k8s: k8sTarget,
   workspace: {
@@ -34,6 +39,7 @@ export const TARGETS: { readonly [K in TargetName]: Target<TargetParsed[K], Targ
 };
 
 const TARGET_OF_KIND: Partial<Readonly<Record<FileKind, TargetName>>> = {
+  compose: 'compose',
   dockerfile: 'dockerfile',
   yaml: 'k8s',
   'helm-template': 'k8s',

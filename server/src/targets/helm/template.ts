@@ -156,7 +156,8 @@ function isValuePosition(text: string, span: Span): boolean {
     return true;
   }
   if (beforeTrimmed.trim() === '' && after.replace(/\{\{.*?\}\}/g, '').trim() === '') {
-    return previousLineOpensValue(text, lineStart);
+    // Alone on its line: a value only when it is all a `key:` has, not when map entries follow it.
+    return previousLineOpensValue(text, lineStart) && !nextLineContinuesMap(text, span.end, before.length);
   }
   // Part of a plain scalar such as `image: repo/{{ .Values.tag }}`.
   return /\S/.test(beforeTrimmed) && !/^\s*#/.test(before);
@@ -167,9 +168,32 @@ function previousLineOpensValue(text: string, lineStart: number): boolean {
   let end = lineStart - 1;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\{\{.*?\}\}/g, '').replace(/\s+#.*$/, '').trimEnd();
+    const raw = text.slice(start, end);
+    const line = raw.replace(/\s+#.*$/, '').trimEnd();
+    // A line that is only actions (`{{- if … }}`) says nothing about structure.
+    if (raw.replace(/\{\{.*?\}\}/g, '').trim() === '' && raw.trim() !== '') {
+      end = start - 1;
+      continue;
+    }
     if (line.trim() !== '' && !line.trim().startsWith('#')) return /:$/.test(line) || /^\s*-$/.test(line);
     end = start - 1;
+  }
+  return false;
+}
+
+/** Whether the next line with YAML on it is a map entry at the action's own indentation (`labels:` + include + `app: x`). */
+function nextLineContinuesMap(text: string, from: number, indent: number): boolean {
+  let start = text.indexOf('\n', from) + 1;
+  while (start > 0 && start < text.length) {
+    const end = text.indexOf('\n', start);
+    const raw = text.slice(start, end < 0 ? text.length : end);
+    const yamlPart = raw.replace(/\{\{.*?\}\}/g, '');
+    if (yamlPart.trim() !== '' && !yamlPart.trim().startsWith('#')) {
+      const ownIndent = yamlPart.length - yamlPart.trimStart().length;
+      return ownIndent === indent && /^\s*[^\s:#][^:]*:(\s|$)/.test(yamlPart);
+    }
+    if (end < 0) break;
+    start = end + 1;
   }
   return false;
 }

@@ -97,10 +97,10 @@ export class K8sDocument {
     if (!pair) return { kind: 'literal', node: undefined };
     const template = this.parsed.template;
     if (template) {
-      const mapStart = spanOf(map)?.start ?? 0;
-      const keyStart = spanOf(pair.key)?.start ?? mapStart;
-      const own = template.regions.filter((r) => contains(r.span, keyStart) && !contains(r.span, mapStart));
-      const state = this.guardState(own);
+      const keyStart = spanOf(pair.key)?.start ?? spanOf(map)?.start ?? 0;
+      // Every guard around the key decides whether it renders; the ones around the whole
+      // object are already known to hold, since only rendered objects reach rules.
+      const state = this.guardState(regionsAround(template.regions, keyStart));
       if (state.state === 'not-rendered') return { kind: 'literal', node: undefined };
       if (state.state === 'unknown') return { kind: 'unknown', reason: state.reason };
     }

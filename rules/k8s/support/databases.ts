@@ -1,0 +1,132 @@
+import { parseImage } from './images';
+
+/** A stateful server recognisable by its image, and where it keeps its data. */
+export interface DataStore {
+  /** How messages name it: `PostgreSQL`. */
+  engine: string;
+  /** Default data directories of the official and the common vendor images. */
+  dataPaths: readonly string[];
+  /** Environment variable that moves the data directory, when the image has one (`PGDATA`). */
+  dataEnv?: string;
+  /** Command-line flags that move the data directory (`--datadir`, `-D`). */
+  dataFlags?: readonly string[];
+  /** For MinIO: the data directory is the argument after `server`. */
+  positionalAfter?: string;
+  /** Its client tools: a container whose command runs one of these is a client, not the server. */
+  clients: readonly string[];
+}
+
+interface Entry extends DataStore {
+  images: RegExp;
+}
+
+const STORES: readonly Entry[] = [
+  {
+    engine: 'PostgreSQL',
+    images: /^(postgres|postgresql|postgresql-repmgr|postgis|timescaledb(-ha)?|pgvector|supabase-postgres)$/,
+    dataPaths: ['/var/lib/postgresql/data', '/bitnami/postgresql', '/home/postgres/pgdata'],
+    dataEnv: 'PGDATA',
+    dataFlags: ['-D', '--pgdata'],
+    clients: ['psql', 'pg_dump', 'pg_dumpall', 'pg_restore', 'pg_isready', 'pg_basebackup'],
+  },
+  {
+    engine: 'MySQL',
+    images: /^(mysql|mysql-server|percona|percona-server)$/,
+    dataPaths: ['/var/lib/mysql', '/bitnami/mysql'],
+    dataFlags: ['--datadir'],
+    clients: ['mysql', 'mysqldump', 'mysqladmin'],
+  },
+  {
+    engine: 'MariaDB',
+    images: /^(mariadb|mariadb-galera)$/,
+    dataPaths: ['/var/lib/mysql', '/bitnami/mariadb'],
+    dataFlags: ['--datadir'],
+    clients: ['mysql', 'mariadb', 'mysqldump', 'mariadb-dump', 'mysqladmin'],
+  },
+  {
+    engine: 'MongoDB',
+    images: /^(mongo|mongodb|mongodb-community-server|mongodb-enterprise-server)$/,
+    dataPaths: ['/data/db', '/bitnami/mongodb'],
+    dataFlags: ['--dbpath'],
+    clients: ['mongosh', 'mongo', 'mongodump', 'mongorestore'],
+  },
+  {
+    engine: 'Redis',
+    images: /^(redis|redis-stack-server|redis-stack|valkey|keydb)$/,
+    dataPaths: ['/data', '/bitnami/redis/data', '/bitnami/valkey/data'],
+    dataFlags: ['--dir'],
+    clients: ['redis-cli', 'valkey-cli', 'keydb-cli'],
+  },
+  {
+    engine: 'Elasticsearch',
+    images: /^elasticsearch$/,
+    dataPaths: ['/usr/share/elasticsearch/data', '/bitnami/elasticsearch/data'],
+    clients: [],
+  },
+  { engine: 'OpenSearch', images: /^opensearch$/, dataPaths: ['/usr/share/opensearch/data', '/bitnami/opensearch/data'], clients: [] },
+  { engine: 'Cassandra', images: /^(cassandra|scylla)$/, dataPaths: ['/var/lib/cassandra', '/var/lib/scylla', '/bitnami/cassandra'], clients: ['cqlsh', 'nodetool'] },
+  { engine: 'RabbitMQ', images: /^rabbitmq$/, dataPaths: ['/var/lib/rabbitmq', '/bitnami/rabbitmq/mnesia'], clients: ['rabbitmqctl', 'rabbitmqadmin'] },
+  {
+    engine: 'Kafka',
+    images: /^(kafka|cp-kafka|cp-server)$/,
+    dataPaths: ['/var/lib/kafka', '/bitnami/kafka', '/var/lib/kafka/data', '/opt/kafka/data', '/kafka'],
+    clients: ['kafka-topics', 'kafka-topics.sh', 'kafka-console-consumer', 'kafka-console-consumer.sh', 'kafka-console-producer.sh'],
+  },
+  { engine: 'etcd', images: /^etcd$/, dataPaths: ['/var/lib/etcd', '/etcd-data', '/bitnami/etcd'], dataEnv: 'ETCD_DATA_DIR', dataFlags: ['--data-dir'], clients: ['etcdctl', 'etcdutl'] },
+  { engine: 'ClickHouse', images: /^(clickhouse|clickhouse-server)$/, dataPaths: ['/var/lib/clickhouse', '/bitnami/clickhouse'], clients: ['clickhouse-client'] },
+  { engine: 'MinIO', images: /^minio$/, dataPaths: ['/data', '/bitnami/minio/data'], positionalAfter: 'server', clients: ['mc'] },
+  { engine: 'CockroachDB', images: /^cockroach$/, dataPaths: ['/cockroach/cockroach-data'], clients: [] },
+  { engine: 'ZooKeeper', images: /^(zookeeper|cp-zookeeper)$/, dataPaths: ['/data', '/var/lib/zookeeper', '/bitnami/zookeeper'], clients: ['zkCli.sh'] },
+  { engine: 'Neo4j', images: /^neo4j$/, dataPaths: ['/data'], clients: ['cypher-shell'] },
+  { engine: 'InfluxDB', images: /^influxdb$/, dataPaths: ['/var/lib/influxdb2', '/var/lib/influxdb'], clients: ['influx'] },
+  { engine: 'CouchDB', images: /^couchdb$/, dataPaths: ['/opt/couchdb/data'], clients: [] },
+];
+
+/**
+ * The data store an image runs, by the last segment of its name (`postgres:16`,
+ * `bitnami/postgresql`, `docker.io/library/redis`), or undefined. Caches that keep
+ * nothing by design (memcached) are not data stores.
+ */
+export function dataStoreOf(image: string | undefined): DataStore | undefined {
+  if (!image) return undefined;
+  const ref = parseImage(image);
+  if (!ref) return undefined;
+  const entry = STORES.find((s) => s.images.test(ref.base));
+  return entry;
+}
+
+/** Whether a store is Redis or one of its forks. */
+export function isRedis(store: DataStore): boolean {
+  return store.engine === 'Redis';
+}
+
+/**
+ * Splits a command line into words as a POSIX shell would for the simple cases
+ * manifests hold: quotes group and are removed, so `--save ""` gives `--save` and ``.
+ */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  let started = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"' && i + 1 < line.length) current += line[++i];
+      else current += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      started = true;
+    } else if (/\s/.test(c) || c === ';' || c === '&' || c === '|') {
+      if (started || current !== '') words.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += c;
+      started = true;
+    }
+  }
+  if (started || current !== '') words.push(current);
+  return words;
+}
