@@ -76,6 +76,8 @@ export interface FileProblem {
   file: string;
   line?: number;
   message: string;
+  /** `info` for what Readiness could not assess (a template it cannot read statically); a warning otherwise. */
+  severity?: 'warning' | 'info';
 }
 
 /**

@@ -55,7 +55,7 @@ export function findingToDiagnostic(finding: Finding): Diagnostic {
 export function problemToDiagnostic(problem: FileProblem, source: SourceText): Diagnostic {
   return {
     range: lineRange(source, problem.line ?? 0),
-    severity: DiagnosticSeverity.Warning,
+    severity: problem.severity === 'info' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
     code: PROBLEM_CODE,
     message: problem.message,

@@ -66,8 +66,10 @@ export function maskTemplate(text: string): MaskedTemplate {
   for (const region of regions) {
     if (region.keyword === 'define' || region.keyword === 'block') blank(chars, region.span.start, region.span.end);
   }
+  const defines = regions.filter((r) => r.keyword === 'define' || r.keyword === 'block');
   for (const action of actions) {
-    if (action.keyword === 'output' && isValuePosition(text, action.span)) {
+    const inDefine = defines.some((r) => r.span.start <= action.span.start && action.span.end <= r.span.end);
+    if (action.keyword === 'output' && !inDefine && isValuePosition(text, action.span)) {
       fill(chars, action.span.start, action.span.end, PLACEHOLDER);
       placeholders.push(action);
     } else {

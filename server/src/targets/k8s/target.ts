@@ -18,8 +18,14 @@ export const k8sTarget: Target<K8sParsed, K8sDocument> = {
     const template = kind === 'helm-template' ? maskTemplate(source.text) : undefined;
     const outcome = parseYamlFile(source, template?.text ?? source.text);
     if (!outcome.doc) return { doc: undefined, problems: outcome.problems };
-    // A template whose YAML does not parse after masking is unreadable, not broken: helm may still render it.
-    const problems = template ? [] : outcome.problems;
+    // A template whose YAML does not parse after masking is unreadable, not broken: helm
+    // may still render it. Say so once, as information, and assess nothing in it.
+    const unreadable = template?.unreadable ?? (template && outcome.problems[0] ? outcome.problems[0].message.replace(/^YAML syntax error: /, '').replace(/\. Readiness skips.*$/, '') : undefined);
+    const problems = template
+      ? unreadable
+        ? [{ file: source.path, line: template.unreadable ? undefined : outcome.problems[0]?.line, severity: 'info' as const, message: `Readiness cannot read this template without rendering it (${unreadable}), so nothing in it is assessed.` }]
+        : []
+      : outcome.problems;
     const objects = k8sObjects(outcome.doc.documents, template ? { original: source.text, placeholders: template.placeholders } : undefined);
     return { doc: { yaml: outcome.doc, objects, template }, problems };
   },
