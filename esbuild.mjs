@@ -1,7 +1,9 @@
 // Builds the three bundles of cli.md: dist/extension.js (VS Code client),
 // dist/server.js (language server) and dist/cli.js (command line).
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,6 +34,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   plugins: [problemMatcher],
+  // web-tree-sitter finds its files through import.meta.url, which a CommonJS bundle lacks.
+  define: { 'import.meta.url': '__readinessImportMetaUrl' },
+  banner: { js: "const __readinessImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
@@ -39,6 +44,23 @@ const builds = [
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
 ];
+
+/**
+ * The tree-sitter runtime and the grammars of the languages Readiness reads, copied
+ * beside the bundles: the `.vsix` and the CLI load them from there, not from
+ * node_modules.
+ */
+function copyWasm() {
+  const require = createRequire(import.meta.url);
+  mkdirSync('dist/grammars', { recursive: true });
+  copyFileSync(path.join(path.dirname(require.resolve('web-tree-sitter')), 'web-tree-sitter.wasm'), 'dist/web-tree-sitter.wasm');
+  for (const language of ['go', 'rust', 'java', 'python']) {
+    const dir = path.dirname(require.resolve(`tree-sitter-${language}/package.json`));
+    copyFileSync(path.join(dir, `tree-sitter-${language}.wasm`), `dist/grammars/tree-sitter-${language}.wasm`);
+  }
+}
+
+copyWasm();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b })));

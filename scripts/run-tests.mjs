@@ -27,7 +27,7 @@ if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-timeout=120000', ...files], {
   cwd: root,
   stdio: 'inherit',
 });

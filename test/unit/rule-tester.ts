@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { AnyRule } from '../../rules/define-rule';
 import { applyEdits } from '../../server/src/engine/apply-fixes';
 import { classify } from '../../server/src/engine/classify';
 import { DEFAULT_CONFIG } from '../../server/src/engine/config';
 import { lintFile, lintProject } from '../../server/src/engine/linter';
 import { Project } from '../../server/src/engine/project';
+import { loadGrammars } from '../../server/src/targets/source/grammars';
 import { ParseCache } from '../../server/src/engine/parse-cache';
 import { SourceText } from '../../server/src/engine/source';
 import type { Finding } from '../../server/src/engine/types';
@@ -67,6 +68,7 @@ export class RuleTester {
   run(rule: AnyRule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; evidence?: EvidenceCase[]; missing?: MissingCase[] }): void {
     const seenMessages = new Set<string>();
     describe(rule.id, () => {
+      before(() => loadGrammars(['go', 'rust', 'java', 'python']));
       cases.valid.forEach((valid, index) => {
         const c: CaseBase = typeof valid === 'string' ? { code: valid } : valid;
         it(`valid: ${c.name ?? `#${index + 1}`}`, () => {

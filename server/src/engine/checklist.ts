@@ -33,6 +33,11 @@ const TARGET_NOUNS: Readonly<Record<string, string>> = {
   k8s: 'Kubernetes manifest or Helm chart',
   compose: 'Compose file',
   workspace: 'service',
+  js: 'TypeScript or JavaScript source',
+  go: 'Go source',
+  rust: 'Rust source',
+  java: 'Java source',
+  python: 'Python source',
 };
 
 /**

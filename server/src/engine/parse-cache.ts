@@ -10,7 +10,7 @@ import type { ParseOutcome, Target } from '../targets/target';
  * recently used entries go first.
  */
 export class ParseCache {
-  private readonly entries = new Map<string, ParseOutcome<unknown>>();
+  private readonly entries = new Map<string, { outcome: ParseOutcome<unknown>; dispose: (() => void) | undefined }>();
 
   constructor(private readonly capacity = 512) {}
 
@@ -20,7 +20,7 @@ export class ParseCache {
     if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit as ParseOutcome<Parsed>;
+      return hit.outcome as ParseOutcome<Parsed>;
     }
     let outcome: ParseOutcome<Parsed>;
     try {
@@ -30,15 +30,21 @@ export class ParseCache {
       // problem on that file, never a crashed scan or server.
       outcome = { doc: undefined, problems: [{ file: source.path, message: `Could not parse this file: ${(error as Error).message}` }] };
     }
-    this.entries.set(key, outcome);
+    const doc = outcome.doc;
+    const dispose = doc !== undefined && target.dispose ? () => target.dispose?.(doc) : undefined;
+    this.entries.set(key, { outcome, dispose });
     if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) {
+        this.entries.get(oldest.value)?.dispose?.();
+        this.entries.delete(oldest.value);
+      }
     }
     return outcome;
   }
 
   clear(): void {
+    for (const entry of this.entries.values()) entry.dispose?.();
     this.entries.clear();
   }
 }

@@ -7,6 +7,7 @@ import type { ResolvedConfig } from './config';
 import { discoverFiles, type SkippedFile } from './discovery';
 import { lintFile, lintProject, type FileLintResult } from './linter';
 import { Project } from './project';
+import { loadGrammars, treeSitterLanguageOf, type TreeSitterLanguage } from '../targets/source/grammars';
 import { ParseCache } from './parse-cache';
 import { SourceText } from './source';
 import type { Evidence, FileProblem, Finding, WorkspaceView } from './types';
@@ -69,6 +70,7 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const files = include
     ? discovery.files.filter((f) => include.some((p) => p === '' || p === '.' || f.path === p || f.path.startsWith(`${p}/`)))
     : discovery.files;
+  await loadGrammars(files.map((f) => treeSitterLanguageOf(f.kind)).filter((l): l is TreeSitterLanguage => l !== undefined));
   for (const file of files) {
     const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache, project });
     absorb(result);

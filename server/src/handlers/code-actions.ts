@@ -30,6 +30,7 @@ export function registerCodeActions(ctx: ServerContext): void {
     const settings = await ctx.settings.get(uri);
     const document = documents.get(uri);
     if (!document) return [];
+    await linter.prepare(document);
     const outcome = linter.lint(document, settings);
     const only = params.context.only;
     const actions: CodeAction[] = [];

@@ -70,6 +70,8 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsController {
     }
     let items: Diagnostic[];
     try {
+      await linter.prepare(document);
+      if (isCancelled()) throw cancelled();
       items = linter.lint(document, settings, isCancelled).diagnostics;
     } catch (error) {
       if (error instanceof CancelledError) throw cancelled();
@@ -95,6 +97,7 @@ export function registerDiagnostics(ctx: ServerContext): DiagnosticsController {
     const stale = (): boolean => documents.get(uri)?.version !== version;
     let diagnostics: Diagnostic[];
     try {
+      await linter.prepare(document);
       diagnostics = linter.lint(document, settings, stale).diagnostics;
     } catch (error) {
       if (error instanceof CancelledError) return;

@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, type ResolvedConfig } from '../engine/config';
 import { lintDocument } from '../engine/lint-document';
 import { emptyProject, Project } from '../engine/project';
 import { ProjectIndex } from './project-index';
+import { loadGrammars, treeSitterLanguageOf } from '../targets/source/grammars';
 import { ParseCache } from '../engine/parse-cache';
 import { SourceText } from '../engine/source';
 import type { FileProblem, Finding, WorkspaceView } from '../engine/types';
@@ -74,6 +75,12 @@ export class DocumentLinter {
   /** Whether a kept lint of a document under `root` read other files of the project (a manifest, a chart's values). */
   dependsOnProject(root: string): boolean {
     return [...this.outcomes.values()].some((o) => o.location.root === root && PROJECT_KINDS.has(o.kind));
+  }
+
+  /** Loads what linting the document needs first (its tree-sitter grammar), once per language. */
+  async prepare(document: TextDocument): Promise<void> {
+    const language = treeSitterLanguageOf(classify(URI.parse(document.uri).path.split('/').pop() ?? ''));
+    if (language) await loadGrammars([language]);
   }
 
   /** The outcome for the document's current version, linting only when there is none yet. */

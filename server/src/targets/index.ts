@@ -6,6 +6,9 @@ import { dockerfileTarget } from './dockerfile/target';
 import type { K8sDocument, K8sParsed } from './k8s/document';
 import { k8sTarget } from './k8s/target';
 import type { ProjectView } from '../engine/project';
+import { goTarget, javaTarget, jsTarget, pythonTarget, rustTarget } from './source/targets';
+import type { EstreeDocument } from './source/estree-document';
+import type { SyntaxDocument } from './source/syntax-document';
 import type { Target } from './target';
 
 /** What each target hands its rules as `ctx.doc`. */
@@ -15,6 +18,12 @@ export interface TargetDocuments {
   k8s: K8sDocument;
   /** Workspace-wide rules run once per scan over the whole project. */
   workspace: ProjectView;
+  /** TypeScript and JavaScript (typescript-estree). */
+  js: EstreeDocument;
+  go: SyntaxDocument;
+  rust: SyntaxDocument;
+  java: SyntaxDocument;
+  python: SyntaxDocument;
 }
 
 /** What each target's parser produces (cached by content). */
@@ -23,6 +32,11 @@ export interface TargetParsed {
   dockerfile: DockerfileDocument;
   k8s: K8sParsed;
   workspace: ProjectView;
+  js: EstreeDocument;
+  go: SyntaxDocument;
+  rust: SyntaxDocument;
+  java: SyntaxDocument;
+  python: SyntaxDocument;
 }
 
 export type TargetName = keyof TargetDocuments;
@@ -36,6 +50,11 @@ export const TARGETS: { readonly [K in TargetName]: Target<TargetParsed[K], Targ
     parse: () => ({ doc: undefined, problems: [] }),
     comments: () => [],
   },
+  js: jsTarget,
+  go: goTarget,
+  rust: rustTarget,
+  java: javaTarget,
+  python: pythonTarget,
 };
 
 const TARGET_OF_KIND: Partial<Readonly<Record<FileKind, TargetName>>> = {
@@ -44,6 +63,12 @@ const TARGET_OF_KIND: Partial<Readonly<Record<FileKind, TargetName>>> = {
   yaml: 'k8s',
   'helm-template': 'k8s',
   kustomization: 'k8s',
+  typescript: 'js',
+  javascript: 'js',
+  go: 'go',
+  rust: 'rust',
+  java: 'java',
+  python: 'python',
 };
 
 /** The target that parses a kind of file, if any. */

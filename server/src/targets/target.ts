@@ -33,4 +33,6 @@ export interface Target<Parsed, Doc = Parsed> {
   parse(source: SourceText, kind: FileKind): ParseOutcome<Parsed>;
   prepare?(parsed: Parsed, source: SourceText, env: TargetEnv): Doc;
   comments(parsed: Parsed): SourceComment[];
+  /** Frees what the parse holds outside the JS heap (a tree-sitter tree) when the cache lets it go. */
+  dispose?(parsed: Parsed): void;
 }
