@@ -3,6 +3,7 @@ import type { K8sObject } from '../targets/k8s/objects';
 import { k8sTarget } from '../targets/k8s/target';
 import { parseYamlFile } from '../targets/yaml/yaml-file';
 import type { Target } from '../targets/target';
+import { TARGETS, targetOfKind, type TargetName, type TargetParsed } from '../targets';
 import type { YamlFile } from '../targets/yaml/yaml-file';
 import { classify, type FileKind } from './classify';
 import { isProductionPath } from './liveness';
@@ -32,6 +33,12 @@ export interface ProjectView {
   files(kinds?: readonly FileKind[]): readonly ProjectFile[];
   source(path: string): SourceText | undefined;
   k8sObjects(): readonly ProjectK8sObject[];
+  /**
+   * Another file's parse, through the shared cache (a Go file's tree, a TS file's
+   * ESTree), for workspace rules that look at code across files. Undefined for files
+   * with no parser or that do not parse.
+   */
+  parsed<K extends TargetName>(path: string, target: K): TargetParsed[K] | undefined;
 }
 
 const valuesTarget: Target<YamlFile, YamlFile> = { name: 'yaml', parse: (source) => parseYamlFile(source), comments: () => [] };
@@ -60,6 +67,14 @@ export class Project implements ProjectView {
       this.sources.set(path, text === undefined ? undefined : new SourceText(path, text));
     }
     return this.sources.get(path);
+  }
+
+  parsed<K extends TargetName>(path: string, target: K): TargetParsed[K] | undefined {
+    const file = this.all.find((f) => f.path === path);
+    if (!file || targetOfKind(file.kind) !== target) return undefined;
+    const source = this.source(path);
+    if (!source) return undefined;
+    return this.cache.get(TARGETS[target] as Target<TargetParsed[K], unknown>, source, file.kind).doc;
   }
 
   k8sObjects(): readonly ProjectK8sObject[] {
@@ -93,5 +108,5 @@ export function classifyPaths(paths: Iterable<string>, workspace: WorkspaceView)
 
 /** A project with no other files: what single-file tests and lone buffers see. */
 export function emptyProject(): ProjectView {
-  return { files: () => [], source: () => undefined, k8sObjects: () => [] };
+  return { files: () => [], source: () => undefined, k8sObjects: () => [], parsed: () => undefined };
 }
