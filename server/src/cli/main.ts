@@ -9,7 +9,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../shared/version';
 import { formatJson } from './formats/json';
 import { formatMarkdown } from './formats/markdown';
 import { formatSarif } from './formats/sarif';
-import { formatRulesJson, formatRulesMarkdown, formatRulesText } from './formats/rules';
+import { formatRulesJson, formatRulesReference, formatRulesText } from './formats/rules';
 import { formatText } from './formats/text';
 import { ProgressLine } from './progress';
 
@@ -119,7 +119,7 @@ async function scanCommand(args: readonly string[], io: CliIo, isReport: boolean
       : format === 'sarif'
         ? formatSarif(result, ALL_RULES)
         : format === 'markdown'
-          ? formatMarkdown(result)
+          ? formatMarkdown(result, { reportDir: reportDirOf(values.output as string | undefined, io.cwd, root) })
           : formatText(result, useColor, values.quiet === true);
   if (values.output) writeFileSync(path.resolve(io.cwd, values.output as string), rendered);
   else io.stdout(rendered);
@@ -127,6 +127,13 @@ async function scanCommand(args: readonly string[], io: CliIo, isReport: boolean
   if (failOn === 'none') return 0;
   const threshold = SEVERITY_RANK[failOn as Severity];
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** The report's folder relative to the scanned root, when it is written inside it. */
+function reportDirOf(output: string | undefined, cwd: string, root: string): string | undefined {
+  if (!output) return undefined;
+  const relative = path.relative(root, path.dirname(path.resolve(cwd, output)));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative.split(path.sep).join('/');
 }
 
 /** One folder is the root; several paths (or a file) are scanned under the current folder. */
@@ -162,7 +169,7 @@ function rulesCommand(args: readonly string[], io: CliIo): number {
   const { values } = parse(args, { format: { type: 'string', short: 'f' } });
   const format = (values.format as string | undefined) ?? 'text';
   if (format === 'json') io.stdout(formatRulesJson(ALL_RULES));
-  else if (format === 'markdown') io.stdout(formatRulesMarkdown(ALL_RULES));
+  else if (format === 'markdown') io.stdout(formatRulesReference(ALL_RULES));
   else if (format === 'text') io.stdout(formatRulesText(ALL_RULES));
   else throw new UsageError(`unknown format "${format}"`);
   return 0;

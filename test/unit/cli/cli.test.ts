@@ -150,6 +150,22 @@ describe('text, markdown and rules output', () => {
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).tool.name, 'readiness');
   });
 
+  it('report --output in a subfolder links back to the root, so links work where it is saved', async () => {
+    const root = workspace({ 'Dockerfile': 'FROM alpine:3.20\nCMD ["/app"]\n' });
+    await cli(['report', root, '--output', path.join(root, 'docs/READINESS.md')]);
+    const report = readFileSync(path.join(root, 'docs/READINESS.md'), 'utf8');
+    assert.match(report, /\[Dockerfile:1\]\(\.\.\/Dockerfile#L1\)/);
+  });
+
+  it('rules --format markdown renders every rule with its documentation', async () => {
+    const { stdout } = await cli(['rules', '--format', 'markdown']);
+    const rules = JSON.parse((await cli(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
+    for (const rule of rules) {
+      assert.ok(stdout.includes(`\n## ${rule.id}\n`), `no section for ${rule.id}`);
+    }
+    assert.match(stdout, /\n### Why\n/);
+  });
+
   it('rules --format json lists every rule with its item', async () => {
     const rules = JSON.parse((await cli(['rules', '--format', 'json'])).stdout);
     assert.ok(rules.length >= 1);

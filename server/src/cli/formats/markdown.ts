@@ -23,8 +23,11 @@ const CATEGORY_TITLE: Readonly<Record<string, string>> = {
   operations: 'Operations',
 };
 
+/** Where the report's links start from: '' when it sits at the scanned root, `../` from docs/. */
+let linkBase = '';
+
 function link(file: string, line: number | undefined): string {
-  const target = line !== undefined ? `${encodeURI(file)}#L${line + 1}` : encodeURI(file);
+  const target = line !== undefined ? `${encodeURI(linkBase + file)}#L${line + 1}` : encodeURI(linkBase + file);
   const label = line !== undefined ? `${file}:${line + 1}` : file;
   return `[${escapeCell(label)}](${target})`;
 }
@@ -38,7 +41,19 @@ function escapeCell(text: string): string {
  * critical gaps first, a table per category, what is ready with its evidence, and
  * the next steps ordered by impact. Links are relative `file#Lnn`.
  */
-export function formatMarkdown(result: ScanResult, date = new Date()): string {
+export interface MarkdownOptions {
+  date?: Date;
+  /**
+   * The folder the report will be saved in, relative to the scanned root (`docs`), so
+   * its `file#Lnn` links resolve from there on GitHub and in VS Code's preview.
+   */
+  reportDir?: string;
+}
+
+export function formatMarkdown(result: ScanResult, options: MarkdownOptions = {}): string {
+  const date = options.date ?? new Date();
+  const depth = (options.reportDir ?? '').split('/').filter((p) => p && p !== '.').length;
+  linkBase = '../'.repeat(depth);
   const out: string[] = [];
   const name = result.root.split(/[\\/]/).filter(Boolean).pop() ?? 'workspace';
   out.push(`# Production readiness: ${name}`, '');

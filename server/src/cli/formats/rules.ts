@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { AnyRule } from '../../../../rules/define-rule';
 import { ruleDocPath } from '../../../../rules/define-rule';
 
@@ -24,6 +26,22 @@ export function formatRulesJson(rules: readonly AnyRule[]): string {
     null,
     2,
   )}\n`;
+}
+
+/** A rule's documentation, read from the package (`rules/<id>.md` beside `dist/`). */
+export function readRuleDoc(id: string): string | undefined {
+  const candidates = [path.join(__dirname, '..', ruleDocPath(id)), path.join(__dirname, '..', '..', '..', '..', ruleDocPath(id))];
+  for (const file of candidates) {
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  return undefined;
+}
+
+/** Every rule's table row, then every rule's documentation: the rule reference as one document. */
+export function formatRulesReference(rules: readonly AnyRule[]): string {
+  const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+  const docs = sorted.map((r) => (readRuleDoc(r.id) ?? `# ${r.id}\n\n${r.meta.description}\n`).replace(/^# /, '## ').replace(/\n## /g, '\n### ').replace(/\n### (Incorrect|Correct)/g, '\n#### $1'));
+  return `# Readiness rules\n\n${formatRulesMarkdown(sorted)}\n${docs.join('\n')}`;
 }
 
 /** The rule table of the README, generated from rule metadata. */
