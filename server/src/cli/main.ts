@@ -1,4 +1,4 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ALL_RULES } from '../../../rules';
@@ -121,7 +121,11 @@ async function scanCommand(args: readonly string[], io: CliIo, isReport: boolean
         : format === 'markdown'
           ? formatMarkdown(result, { reportDir: reportDirOf(values.output as string | undefined, io.cwd, root) })
           : formatText(result, useColor, values.quiet === true);
-  if (values.output) writeFileSync(path.resolve(io.cwd, values.output as string), rendered);
+  if (values.output) {
+    const file = path.resolve(io.cwd, values.output as string);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, rendered);
+  }
   else io.stdout(rendered);
 
   if (failOn === 'none') return 0;
