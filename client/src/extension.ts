@@ -3,7 +3,7 @@
  * knows (settings, file events, commands). Every finding comes from the server.
  */
 import * as path from 'node:path';
-import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, StatusBarAlignment, ThemeColor, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import {
   DiagnosticPullMode,
   LanguageClient,
@@ -13,6 +13,15 @@ import {
 } from 'vscode-languageclient/node';
 import { ruleDocPath } from '../../rules/define-rule';
 import { COMMANDS, SETTINGS_SECTION, type OpenRuleDocsArgs, type RunMode } from '../../server/src/shared/settings';
+import {
+  ASSESSMENT_CHANGED_NOTIFICATION,
+  ASSESSMENT_REQUEST,
+  REPORT_REQUEST,
+  SARIF_REQUEST,
+  type AssessmentResult,
+  type ReportResult,
+} from '../../server/src/shared/protocol';
+import { ChecklistTree } from './checklist-tree';
 
 const DOCKERFILE_NAMES = '{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,Dockerfile.*,Containerfile.*}';
 
@@ -80,7 +89,85 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
   );
 
+  const tree = new ChecklistTree();
+  const view = window.createTreeView('readiness.checklist', { treeDataProvider: tree, showCollapseAll: true });
+  const status = window.createStatusBarItem('readiness.score', StatusBarAlignment.Left, 10);
+  status.name = 'Readiness score';
+  status.command = COMMANDS.focusChecklist;
+
+  /** Asks the server for the workspace checklist and shows it in the tree and the status bar. */
+  const refresh = async (): Promise<void> => {
+    const started = client;
+    if (!started) return;
+    status.text = '$(sync~spin) Readiness';
+    status.show();
+    try {
+      const assessment = await started.sendRequest<AssessmentResult>(ASSESSMENT_REQUEST, {});
+      tree.update(assessment);
+      const first = assessment.folders[0];
+      const hasAnything = assessment.folders.some((f) => f.items.some((i) => i.status !== 'n/a' && !(i.status === 'unknown' && i.reason === 'not evaluated yet')));
+      void commands.executeCommand('setContext', 'readiness.hasAssessment', hasAnything);
+      if (!first) {
+        status.hide();
+        return;
+      }
+      const worst = assessment.folders.reduce((a, b) => (b.score < a.score ? b : a), first);
+      status.text = `$(shield) Readiness ${worst.score}`;
+      status.tooltip = assessment.folders.map((f) => `${f.name}: ${f.score}/100 — ${f.verdict}`).join('\n');
+      status.backgroundColor = worst.verdict === 'Not ready' ? new ThemeColor('statusBarItem.warningBackground') : undefined;
+      view.message = assessment.folders.length === 1 ? `${first.score}/100 — ${first.verdict}` : undefined;
+    } catch (error) {
+      status.text = '$(warning) Readiness';
+      status.tooltip = `The assessment failed: ${String(error)}`;
+    }
+  };
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const refreshSoon = (): void => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refresh(), 500);
+  };
+
+  context.subscriptions.push(
+    view,
+    status,
+    commands.registerCommand(COMMANDS.rescan, refresh),
+    commands.registerCommand(COMMANDS.showOpenItems, () => {
+      tree.setFilter('open');
+      void commands.executeCommand('setContext', 'readiness.filter', 'open');
+    }),
+    commands.registerCommand(COMMANDS.showAllItems, () => {
+      tree.setFilter('all');
+      void commands.executeCommand('setContext', 'readiness.filter', 'all');
+    }),
+    commands.registerCommand(COMMANDS.showReport, async () => {
+      if (!client) return;
+      const report = await client.sendRequest<ReportResult>(REPORT_REQUEST, {});
+      const document = await workspace.openTextDocument({ language: 'markdown', content: report.markdown });
+      await window.showTextDocument(document, { preview: true });
+      await commands.executeCommand('markdown.showPreviewToSide', document.uri);
+    }),
+    commands.registerCommand(COMMANDS.exportSarif, async () => {
+      if (!client) return;
+      const folder = workspace.workspaceFolders?.[0]?.uri;
+      const target = await window.showSaveDialog({
+        defaultUri: folder ? Uri.joinPath(folder, 'readiness.sarif') : undefined,
+        filters: { SARIF: ['sarif', 'json'] },
+        title: 'Export Readiness findings as SARIF',
+      });
+      if (!target) return;
+      const sarif = await client.sendRequest<ReportResult>(SARIF_REQUEST, {});
+      await workspace.fs.writeFile(target, Buffer.from(sarif.markdown, 'utf8'));
+      void window.showInformationMessage(`Readiness findings exported to ${workspace.asRelativePath(target)}.`);
+    }),
+  );
+
+  void commands.executeCommand('setContext', 'readiness.filter', 'all');
   await client.start();
+  client.onNotification(ASSESSMENT_CHANGED_NOTIFICATION, () => {
+    if (view.visible) refreshSoon();
+  });
+  context.subscriptions.push(view.onDidChangeVisibility((event) => event.visible && refreshSoon()));
+  void refresh();
 }
 
 export async function deactivate(): Promise<void> {

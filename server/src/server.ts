@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ALL_RULES } from '../../rules';
+import { registerAssessment } from './handlers/assessment';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerDiagnostics } from './handlers/diagnostics';
 import { registerWorkspace } from './handlers/workspace';
@@ -56,7 +57,8 @@ connection.onInitialize((params): InitializeResult => {
 
 const diagnostics = registerDiagnostics(ctx);
 registerCodeActions(ctx);
-registerWorkspace(ctx, diagnostics);
+const assessment = registerAssessment(ctx);
+registerWorkspace(ctx, diagnostics, assessment);
 
 documents.listen(connection);
 connection.listen();

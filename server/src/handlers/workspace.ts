@@ -19,7 +19,7 @@ import type { DiagnosticsController } from './diagnostics';
  * `.readiness.yaml`, ignore files, which Dockerfiles and `.dockerignore`s exist, the
  * workspace folders. Each change invalidates cached lints and refreshes diagnostics.
  */
-export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsController): void {
+export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsController, assessment: { invalidate(): void }): void {
   const { connection, documents, model, linter } = ctx;
   const withConfigError = new Set<string>();
 
@@ -43,6 +43,7 @@ export function registerWorkspace(ctx: ServerContext, diagnostics: DiagnosticsCo
   const changed = (): void => {
     linter.invalidate();
     diagnostics.refresh();
+    assessment.invalidate();
   };
 
   connection.onInitialized(

@@ -40,6 +40,12 @@ export const COMMANDS = {
   restartServer: 'readiness.restartServer',
   showOutput: 'readiness.showOutput',
   openRuleDocs: 'readiness.openRuleDocs',
+  showReport: 'readiness.showReport',
+  rescan: 'readiness.rescan',
+  exportSarif: 'readiness.exportSarif',
+  showOpenItems: 'readiness.showOpenItems',
+  showAllItems: 'readiness.showAllItems',
+  focusChecklist: 'readiness.checklist.focus',
 } as const;
 
 /** The argument of `readiness.openRuleDocs`. */
