@@ -493,6 +493,37 @@ async function lookSession(chromium, port, scratch) {
     if (!texts.some((t) => t.includes(RULE_ID))) throw new Error(`no row for ${RULE_ID}; rows: ${JSON.stringify(texts)}`);
   });
   await shoot('problems-panel.png');
+  await page.keyboard.press('Escape');
+
+  await check('look: the Readiness view shows the checklist and the status bar the score', async () => {
+    const button = page.locator('.activitybar .action-item a[aria-label^="Readiness"]').first();
+    await button.click({ timeout: 10_000 });
+    const rows = await visible(page, '.sidebar .monaco-list-row', 30_000, 'Runs as a non-root user');
+    if (!rows) throw new Error('no checklist row "Runs as a non-root user" in the Readiness view');
+    const texts = await page.locator('.sidebar .monaco-list-row').allTextContents();
+    for (const expected of ['Security', 'Container', 'Health check declared']) {
+      if (!texts.some((t) => t.includes(expected))) throw new Error(`no row "${expected}"; rows: ${JSON.stringify(texts.slice(0, 12))}`);
+    }
+    if (!(await visible(page, '.statusbar .statusbar-item', 15_000, 'Readiness '))) throw new Error('no "Readiness <score>" item in the status bar');
+  });
+  await shoot('checklist-tree.png');
+
+  await check('look: "Readiness: Show Report" opens the report beside the editor', async () => {
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Shift+p');
+      if (await visible(page, '.quick-input-widget input', 3_000)) {
+        await page.keyboard.type('Readiness: Show Report');
+        if (await visible(page, '.quick-input-list .monaco-list-row', 5_000, 'Show Report')) {
+          await page.keyboard.press('Enter');
+          if (await visible(page, '.tabs-container .tab[aria-label*="Preview"]', 20_000)) return;
+        }
+      }
+      if (attempt === 3) throw new Error('no Markdown preview tab after running "Readiness: Show Report"');
+    }
+  });
+  await page.waitForTimeout(1_500);
+  await shoot('report-preview.png');
   log(`look: finished in ${seconds(started)}`);
 }
 

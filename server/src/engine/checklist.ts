@@ -22,6 +22,8 @@ export interface ChecklistInput {
   evidence: readonly Evidence[];
   /** Items some rule evaluated on some production file. */
   evaluated: ReadonlySet<ItemId>;
+  /** Which targets evaluated each item; the reason of an undecided item names only those. */
+  evaluatedBy?: ReadonlyMap<ItemId, ReadonlySet<string>>;
   /** Items that apply and lack what would meet them, with the reason (no CI config found). */
   missing?: ReadonlyMap<ItemId, string>;
   disabledItems: ReadonlySet<string>;
@@ -33,11 +35,23 @@ const TARGET_NOUNS: Readonly<Record<string, string>> = {
   k8s: 'Kubernetes manifest or Helm chart',
   compose: 'Compose file',
   workspace: 'service',
-  js: 'TypeScript or JavaScript source',
-  go: 'Go source',
-  rust: 'Rust source',
-  java: 'Java source',
-  python: 'Python source',
+  js: 'TypeScript or JavaScript file',
+  go: 'Go file',
+  rust: 'Rust file',
+  java: 'Java file',
+  python: 'Python file',
+};
+
+/** The same, for "nothing in the Dockerfiles read decides it". */
+const TARGET_NOUNS_PLURAL: Readonly<Record<string, string>> = {
+  dockerfile: 'Dockerfiles',
+  k8s: 'Kubernetes manifests and Helm charts',
+  compose: 'Compose files',
+  js: 'TypeScript and JavaScript files',
+  go: 'Go files',
+  rust: 'Rust files',
+  java: 'Java files',
+  python: 'Python files',
 };
 
 /**
@@ -77,13 +91,15 @@ export function buildChecklist(input: ChecklistInput): ChecklistEntry[] {
     return {
       ...base,
       status: 'unknown',
-      reason: `nothing in the ${describeTargets(targets)}s read decides it either way`,
+      reason: `nothing in the ${describeTargets(input.evaluatedBy?.get(item.id) ?? targets, 'plural')} read decides it either way`,
     };
   });
 }
 
-function describeTargets(targets: ReadonlySet<string>): string {
-  return [...targets].map((t) => TARGET_NOUNS[t] ?? t).join(' or ');
+function describeTargets(targets: ReadonlySet<string>, number: 'singular' | 'plural' = 'singular'): string {
+  if (number === 'singular') return [...targets].map((t) => TARGET_NOUNS[t] ?? t).join(' or ');
+  const nouns = [...targets].filter((t) => t !== 'workspace').map((t) => TARGET_NOUNS_PLURAL[t] ?? t);
+  return nouns.length > 0 ? nouns.join(', ') : 'files';
 }
 
 function countBy<T>(values: readonly T[], key: (value: T) => string): Map<string, number> {

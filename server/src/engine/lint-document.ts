@@ -12,7 +12,7 @@ import type { WorkspaceView } from './types';
  */
 export function lintDocument(source: SourceText, kind: FileKind, options: LintOptions): FileLintResult {
   if (kind !== 'helm-values') return onlyIn(source.path, lintFile(source, kind, options));
-  const result: FileLintResult = { file: source.path, kind, findings: [], evidence: [], evaluated: new Set(), problems: [], suppressed: 0, missing: new Map() };
+  const result: FileLintResult = { file: source.path, kind, findings: [], evidence: [], evaluated: new Set(), evaluatedBy: new Map(), problems: [], suppressed: 0, missing: new Map() };
   const chartRoot = findChartRoot(source.path, options.workspace);
   if (chartRoot === undefined) return result;
   const prefix = chartRoot === '' ? 'templates/' : `${chartRoot}/templates/`;

@@ -35,6 +35,8 @@ export interface FileLintResult {
   evidence: Evidence[];
   /** Items some rule evaluated on this file: they apply to the workspace. */
   evaluated: Set<ItemId>;
+  /** Which targets evaluated each item, for reasons like "nothing in the Dockerfiles decides it". */
+  evaluatedBy: Map<ItemId, Set<string>>;
   problems: FileProblem[];
   suppressed: number;
   /** Items that apply and lack what would meet them, with the reason. */
@@ -104,7 +106,7 @@ export function lintProject(project: ProjectView, options: LintOptions): FileLin
 }
 
 function emptyResult(file: string, kind: FileKind): FileLintResult {
-  return { file, kind, findings: [], evidence: [], evaluated: new Set(), problems: [], suppressed: 0, missing: new Map() };
+  return { file, kind, findings: [], evidence: [], evaluated: new Set(), evaluatedBy: new Map(), problems: [], suppressed: 0, missing: new Map() };
 }
 
 function runRules(
@@ -156,7 +158,12 @@ function runRules(
       continue;
     }
     // A workspace rule that found nothing to judge leaves its item n/a (no service, no database).
-    if (rule.target !== 'workspace' || reports.length > 0 || evidence.length > 0 || missing.length > 0) result.evaluated.add(rule.meta.item);
+    if (rule.target !== 'workspace' || reports.length > 0 || evidence.length > 0 || missing.length > 0) {
+      result.evaluated.add(rule.meta.item);
+      const by = result.evaluatedBy.get(rule.meta.item) ?? new Set<string>();
+      by.add(rule.target);
+      result.evaluatedBy.set(rule.meta.item, by);
+    }
     const firstMissing = missing[0];
     if (firstMissing !== undefined && !result.missing.has(rule.meta.item)) result.missing.set(rule.meta.item, firstMissing);
     for (const report of reports) {

@@ -61,6 +61,7 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const evidence: Evidence[] = [];
   const problems: FileProblem[] = [];
   const evaluated = new Set<ItemId>();
+  const evaluatedBy = new Map<ItemId, Set<string>>();
   const missing = new Map<ItemId, string>();
   const project = new Project(discovery.allPaths, workspace, cache);
   let suppressed = 0;
@@ -89,10 +90,15 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     evidence.push(...result.evidence);
     problems.push(...result.problems);
     result.evaluated.forEach((item) => evaluated.add(item));
+    result.evaluatedBy.forEach((targets, item) => {
+      const all = evaluatedBy.get(item) ?? new Set<string>();
+      targets.forEach((t) => all.add(t));
+      evaluatedBy.set(item, all);
+    });
     result.missing.forEach((reason, item) => missing.has(item) || missing.set(item, reason));
     suppressed += result.suppressed;
   }
-  const decided = () => buildChecklist({ rules: options.rules, findings, evidence, evaluated, missing, disabledItems: options.config.disabledItems });
+  const decided = () => buildChecklist({ rules: options.rules, findings, evidence, evaluated, evaluatedBy, missing, disabledItems: options.config.disabledItems });
   // Rules about the checklist itself (do the readiness docs' claims hold?) see what the others decided.
   const preliminary = decided();
   const checklistView = { entries: preliminary, findingsOf: (item: ItemId) => findings.filter((f) => f.item === item) };

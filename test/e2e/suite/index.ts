@@ -26,6 +26,7 @@ export interface SuiteResult {
 /** Every suite file, in run order. Listed so the bundle holds exactly these. */
 const SUITES: Record<string, () => Promise<unknown>> = {
   'dockerfile.test': () => import('./dockerfile.test'),
+  'workspace.test': () => import('./workspace.test'),
 };
 
 function say(line: string): void {

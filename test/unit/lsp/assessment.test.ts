@@ -17,7 +17,7 @@ async function start(files: Record<string, string>): Promise<{ client: TestClien
   const root = tempWorkspace(files);
   const client = await TestClient.start({ folders: [root] });
   clients.push(client);
-  client.connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+  client.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
   return { client, root };
 }
 
