@@ -25,6 +25,46 @@ import dockerfileRequireHealthcheck from './dockerfile/require-healthcheck';
 import dockerfileRequireNonRootUser from './dockerfile/require-non-root-user';
 import dockerfileRequirePackageCacheCleanup from './dockerfile/require-package-cache-cleanup';
 import dockerfileRequirePinnedBaseImage from './dockerfile/require-pinned-base-image';
+import goNoConnectionPerRequest from './go/no-connection-per-request';
+import goNoDebugPrint from './go/no-debug-print';
+import goNoDiscardedErrors from './go/no-discarded-errors';
+import goNoHardcodedCredentials from './go/no-hardcoded-credentials';
+import goNoHardcodedIp from './go/no-hardcoded-ip';
+import goNoInsecureSkipVerify from './go/no-insecure-skip-verify';
+import goNoPanicInHandlers from './go/no-panic-in-handlers';
+import goNoPlainListenAndServe from './go/no-plain-listen-and-serve';
+import goNoTodoComments from './go/no-todo-comments';
+import goPreferRateLimiting from './go/prefer-rate-limiting';
+import goRequireBodyLimit from './go/require-body-limit';
+import goRequireClientTimeouts from './go/require-client-timeouts';
+import goRequireGracefulShutdown from './go/require-graceful-shutdown';
+import goRequireHealthEndpoint from './go/require-health-endpoint';
+import goRequireMetrics from './go/require-metrics';
+import goRequireRetries from './go/require-retries';
+import goRequireTracing from './go/require-tracing';
+import javaNoCsrfDisabled from './java/no-csrf-disabled';
+import javaNoEmptyCatch from './java/no-empty-catch';
+import javaNoHardcodedCredentials from './java/no-hardcoded-credentials';
+import javaNoHardcodedIp from './java/no-hardcoded-ip';
+import javaNoPermitAllEverything from './java/no-permit-all-everything';
+import javaNoSystemOut from './java/no-system-out';
+import javaNoTodoComments from './java/no-todo-comments';
+import javaNoUnsafeDeserialization from './java/no-unsafe-deserialization';
+import javaRequireGracefulShutdown from './java/require-graceful-shutdown';
+import javaRequireSocketTimeouts from './java/require-socket-timeouts';
+import jsNoConnectionPerRequest from './js/no-connection-per-request';
+import jsNoConsoleLog from './js/no-console-log';
+import jsNoEmptyCatch from './js/no-empty-catch';
+import jsNoEval from './js/no-eval';
+import jsNoHardcodedCredentials from './js/no-hardcoded-credentials';
+import jsNoHardcodedIp from './js/no-hardcoded-ip';
+import jsNoJwtDecodeForAuth from './js/no-jwt-decode-for-auth';
+import jsNoPermissiveCors from './js/no-permissive-cors';
+import jsNoTlsVerifyDisabled from './js/no-tls-verify-disabled';
+import jsNoTodoComments from './js/no-todo-comments';
+import jsRequireBodySizeLimit from './js/require-body-size-limit';
+import jsRequireClientTimeouts from './js/require-client-timeouts';
+import jsRequireGracefulShutdown from './js/require-graceful-shutdown';
 import k8sNoClusterAdminBinding from './k8s/no-cluster-admin-binding';
 import k8sNoDanglingService from './k8s/no-dangling-service';
 import k8sNoEphemeralDatabaseStorage from './k8s/no-ephemeral-database-storage';
@@ -45,6 +85,18 @@ import k8sRequireReadOnlyRootFilesystem from './k8s/require-read-only-root-files
 import k8sRequireReplicas from './k8s/require-replicas';
 import k8sRequireResources from './k8s/require-resources';
 import k8sRequireRunAsNonRoot from './k8s/require-run-as-non-root';
+import pythonNoBareExceptPass from './python/no-bare-except-pass';
+import pythonNoTlsVerifyDisabled from './python/no-tls-verify-disabled';
+import pythonNoUnsafeDeserialization from './python/no-unsafe-deserialization';
+import pythonRequireClientTimeouts from './python/require-client-timeouts';
+import rustNoDebugPrint from './rust/no-debug-print';
+import rustNoHardcodedCredentials from './rust/no-hardcoded-credentials';
+import rustNoHardcodedIp from './rust/no-hardcoded-ip';
+import rustNoTlsVerifyDisabled from './rust/no-tls-verify-disabled';
+import rustNoTodoComments from './rust/no-todo-comments';
+import rustNoUnwrapInProduction from './rust/no-unwrap-in-production';
+import rustRequireClientTimeouts from './rust/require-client-timeouts';
+import rustRequireGracefulShutdown from './rust/require-graceful-shutdown';
 import workspaceNoContradictedClaims from './workspace/no-contradicted-claims';
 import workspaceRequireAlerting from './workspace/require-alerting';
 import workspaceRequireBackups from './workspace/require-backups';
@@ -78,6 +130,46 @@ export const RULES: Readonly<Record<string, AnyRule>> = {
   'dockerfile/require-non-root-user': dockerfileRequireNonRootUser,
   'dockerfile/require-package-cache-cleanup': dockerfileRequirePackageCacheCleanup,
   'dockerfile/require-pinned-base-image': dockerfileRequirePinnedBaseImage,
+  'go/no-connection-per-request': goNoConnectionPerRequest,
+  'go/no-debug-print': goNoDebugPrint,
+  'go/no-discarded-errors': goNoDiscardedErrors,
+  'go/no-hardcoded-credentials': goNoHardcodedCredentials,
+  'go/no-hardcoded-ip': goNoHardcodedIp,
+  'go/no-insecure-skip-verify': goNoInsecureSkipVerify,
+  'go/no-panic-in-handlers': goNoPanicInHandlers,
+  'go/no-plain-listen-and-serve': goNoPlainListenAndServe,
+  'go/no-todo-comments': goNoTodoComments,
+  'go/prefer-rate-limiting': goPreferRateLimiting,
+  'go/require-body-limit': goRequireBodyLimit,
+  'go/require-client-timeouts': goRequireClientTimeouts,
+  'go/require-graceful-shutdown': goRequireGracefulShutdown,
+  'go/require-health-endpoint': goRequireHealthEndpoint,
+  'go/require-metrics': goRequireMetrics,
+  'go/require-retries': goRequireRetries,
+  'go/require-tracing': goRequireTracing,
+  'java/no-csrf-disabled': javaNoCsrfDisabled,
+  'java/no-empty-catch': javaNoEmptyCatch,
+  'java/no-hardcoded-credentials': javaNoHardcodedCredentials,
+  'java/no-hardcoded-ip': javaNoHardcodedIp,
+  'java/no-permit-all-everything': javaNoPermitAllEverything,
+  'java/no-system-out': javaNoSystemOut,
+  'java/no-todo-comments': javaNoTodoComments,
+  'java/no-unsafe-deserialization': javaNoUnsafeDeserialization,
+  'java/require-graceful-shutdown': javaRequireGracefulShutdown,
+  'java/require-socket-timeouts': javaRequireSocketTimeouts,
+  'js/no-connection-per-request': jsNoConnectionPerRequest,
+  'js/no-console-log': jsNoConsoleLog,
+  'js/no-empty-catch': jsNoEmptyCatch,
+  'js/no-eval': jsNoEval,
+  'js/no-hardcoded-credentials': jsNoHardcodedCredentials,
+  'js/no-hardcoded-ip': jsNoHardcodedIp,
+  'js/no-jwt-decode-for-auth': jsNoJwtDecodeForAuth,
+  'js/no-permissive-cors': jsNoPermissiveCors,
+  'js/no-tls-verify-disabled': jsNoTlsVerifyDisabled,
+  'js/no-todo-comments': jsNoTodoComments,
+  'js/require-body-size-limit': jsRequireBodySizeLimit,
+  'js/require-client-timeouts': jsRequireClientTimeouts,
+  'js/require-graceful-shutdown': jsRequireGracefulShutdown,
   'k8s/no-cluster-admin-binding': k8sNoClusterAdminBinding,
   'k8s/no-dangling-service': k8sNoDanglingService,
   'k8s/no-ephemeral-database-storage': k8sNoEphemeralDatabaseStorage,
@@ -98,6 +190,18 @@ export const RULES: Readonly<Record<string, AnyRule>> = {
   'k8s/require-replicas': k8sRequireReplicas,
   'k8s/require-resources': k8sRequireResources,
   'k8s/require-run-as-non-root': k8sRequireRunAsNonRoot,
+  'python/no-bare-except-pass': pythonNoBareExceptPass,
+  'python/no-tls-verify-disabled': pythonNoTlsVerifyDisabled,
+  'python/no-unsafe-deserialization': pythonNoUnsafeDeserialization,
+  'python/require-client-timeouts': pythonRequireClientTimeouts,
+  'rust/no-debug-print': rustNoDebugPrint,
+  'rust/no-hardcoded-credentials': rustNoHardcodedCredentials,
+  'rust/no-hardcoded-ip': rustNoHardcodedIp,
+  'rust/no-tls-verify-disabled': rustNoTlsVerifyDisabled,
+  'rust/no-todo-comments': rustNoTodoComments,
+  'rust/no-unwrap-in-production': rustNoUnwrapInProduction,
+  'rust/require-client-timeouts': rustRequireClientTimeouts,
+  'rust/require-graceful-shutdown': rustRequireGracefulShutdown,
   'workspace/no-contradicted-claims': workspaceNoContradictedClaims,
   'workspace/require-alerting': workspaceRequireAlerting,
   'workspace/require-backups': workspaceRequireBackups,

@@ -56,7 +56,8 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   const absoluteRoot = path.resolve(root);
   const discovery = await discoverFiles(absoluteRoot, { ignore: options.config.ignore, maxFileSize: options.config.maxFileSize });
   const workspace = workspaceViewFor(absoluteRoot, discovery.allPaths, new Map(discovery.files.map((f) => [f.path, f.text])));
-  const cache = options.cache ?? new ParseCache();
+  // A scan reads each file once; a modest cache serves the cross-file reads (chart values, sibling files).
+  const cache = options.cache ?? new ParseCache(128);
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
   const problems: FileProblem[] = [];

@@ -25,7 +25,6 @@ import {
  */
 export function registerAssessment(ctx: ServerContext): { invalidate(): void } {
   const { connection, model } = ctx;
-  const cache = new ParseCache();
   const results = new Map<string, Promise<ScanResult>>();
 
   const scan = (folder: string): Promise<ScanResult> => {
@@ -72,7 +71,6 @@ export function registerAssessment(ctx: ServerContext): { invalidate(): void } {
   function invalidate(): void {
     if (results.size === 0) return;
     results.clear();
-    cache.clear();
     void connection.sendNotification(ASSESSMENT_CHANGED_NOTIFICATION);
   }
   return { invalidate };
@@ -85,7 +83,8 @@ export function registerAssessment(ctx: ServerContext): { invalidate(): void } {
       return await scanWorkspace(folder, {
         rules: ALL_RULES,
         config: state.config,
-        cache,
+        // Its own small cache, let go with the scan: a workspace's syntax trees must not stay resident.
+        cache: new ParseCache(64),
         onProgress: (done, total) => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} files`),
       });
     } finally {

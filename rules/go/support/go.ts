@@ -1,0 +1,295 @@
+/**
+ * Helpers the Go rules share: which local name an import path goes by in a file,
+ * calls into a package, keyed fields of composite literals, string literal values,
+ * HTTP handler and `main` package detection. All of it reads the tree-sitter-go tree.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { ProjectView } from '../../../server/src/engine/project';
+import type { SyntaxDocument } from '../../../server/src/targets/source/syntax-document';
+
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/** The name a package is imported as when the import has no alias: `github.com/jackc/pgx/v5` → `pgx`, `gopkg.in/yaml.v3` → `yaml`. */
+export function defaultImportName(path: string): string {
+  const parts = path.split('/');
+  let last = parts[parts.length - 1] ?? path;
+  if (/^v\d+$/.test(last) && parts.length > 1) last = parts[parts.length - 2] ?? last;
+  last = last.replace(/\.v\d+$/, '');
+  if (last.startsWith('go-')) last = last.slice(3);
+  return last.replace(/[.-]/g, '');
+}
+
+interface ImportInfo {
+  path: string;
+  /** The identifier the file refers to the package by; `.` and `_` imports have none. */
+  name: string | undefined;
+  node: Node;
+}
+
+const importCache = new WeakMap<SyntaxDocument, ImportInfo[]>();
+
+/** The imports of a file, with the local name each goes by. */
+export function importsOf(doc: SyntaxDocument): ImportInfo[] {
+  let imports = importCache.get(doc);
+  if (!imports) {
+    imports = [];
+    for (const match of doc.matches('(import_spec path: (_) @path) @spec')) {
+      const spec = match.captures.find((c) => c.name === 'spec')?.node;
+      const pathNode = match.captures.find((c) => c.name === 'path')?.node;
+      if (!spec || !pathNode) continue;
+      const path = stringValue(doc, pathNode) ?? '';
+      const alias = spec.childForFieldName('name');
+      const name = !alias ? defaultImportName(path) : alias.type === 'package_identifier' ? doc.text(alias) : undefined;
+      imports.push({ path, name, node: spec });
+    }
+    importCache.set(doc, imports);
+  }
+  return imports;
+}
+
+/** The local name of an imported package (`http`, or `nethttp` for `nethttp "net/http"`); undefined when not imported. */
+export function aliasOf(doc: SyntaxDocument, path: string): string | undefined {
+  return importsOf(doc).find((i) => i.path === path)?.name;
+}
+
+/** The import spec of a package path, or of the first path under a prefix (`github.com/prometheus/client_golang/`). */
+export function importOf(doc: SyntaxDocument, path: string): ImportInfo | undefined {
+  return importsOf(doc).find((i) => i.path === path || (path.endsWith('/') && i.path.startsWith(path)));
+}
+
+export interface PackageCall {
+  call: Node;
+  /** The selected name: `ListenAndServe` of `http.ListenAndServe(…)`. */
+  name: string;
+  args: Node[];
+}
+
+/** Calls `<alias>.<Name>(…)` of an imported package, for names in `names` (all when omitted). */
+export function packageCalls(doc: SyntaxDocument, path: string, names?: ReadonlySet<string> | readonly string[], under?: Node): PackageCall[] {
+  const alias = aliasOf(doc, path);
+  if (!alias) return [];
+  const wanted = names ? new Set(names) : undefined;
+  const calls: PackageCall[] = [];
+  for (const match of doc.matches('(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name) arguments: (argument_list) @args) @call', under)) {
+    const get = (n: string) => match.captures.find((c) => c.name === n)?.node;
+    const pkg = get('pkg');
+    const name = get('name');
+    const call = get('call');
+    const args = get('args');
+    if (!pkg || !name || !call || !args || doc.text(pkg) !== alias) continue;
+    const selected = doc.text(name);
+    if (wanted && !wanted.has(selected)) continue;
+    calls.push({ call, name: selected, args: args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') });
+  }
+  return calls;
+}
+
+/** Method calls `<anything>.<Name>(…)` for names in `names`, with the receiver expression. */
+export function methodCalls(doc: SyntaxDocument, names: ReadonlySet<string>, under?: Node): Array<PackageCall & { receiver: Node }> {
+  const calls: Array<PackageCall & { receiver: Node }> = [];
+  for (const match of doc.matches('(call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @name) arguments: (argument_list) @args) @call', under)) {
+    const get = (n: string) => match.captures.find((c) => c.name === n)?.node;
+    const receiver = get('recv');
+    const name = get('name');
+    const call = get('call');
+    const args = get('args');
+    if (!receiver || !name || !call || !args || !names.has(doc.text(name))) continue;
+    calls.push({ call, receiver, name: doc.text(name), args: args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') });
+  }
+  return calls;
+}
+
+/** Composite literals of `<alias>.<Type>{…}` (`http.Server{…}`, `tls.Config{…}`). */
+export function packageLiterals(doc: SyntaxDocument, path: string, type: string): Node[] {
+  const alias = aliasOf(doc, path);
+  if (!alias) return [];
+  return doc
+    .matches('(composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type)) @lit')
+    .filter((m) => {
+      const get = (n: string) => m.captures.find((c) => c.name === n)?.node;
+      const pkg = get('pkg');
+      const t = get('type');
+      return pkg && t && doc.text(pkg) === alias && doc.text(t) === type;
+    })
+    .map((m) => m.captures.find((c) => c.name === 'lit')?.node)
+    .filter((n): n is Node => n !== undefined);
+}
+
+export interface KeyedField {
+  name: string;
+  key: Node;
+  value: Node;
+  element: Node;
+}
+
+/** The `Name: value` fields of a composite literal, by name. */
+export function keyedFields(literal: Node): Map<string, KeyedField> {
+  const fields = new Map<string, KeyedField>();
+  const body = literal.childForFieldName('body');
+  for (const element of body?.namedChildren ?? []) {
+    if (!element || element.type !== 'keyed_element') continue;
+    const keyWrapper = element.childForFieldName('key');
+    const valueWrapper = element.childForFieldName('value');
+    const key = keyWrapper?.type === 'literal_element' ? keyWrapper.namedChild(0) : keyWrapper;
+    const value = valueWrapper?.type === 'literal_element' ? valueWrapper.namedChild(0) : valueWrapper;
+    if (!key || !value || (key.type !== 'identifier' && key.type !== 'field_identifier')) continue;
+    fields.set(key.text, { name: key.text, key, value, element });
+  }
+  return fields;
+}
+
+/** The value of a Go string literal (`"a\tb"`, `` `raw` ``), or undefined for other nodes. */
+export function stringValue(doc: SyntaxDocument, node: Node): string | undefined {
+  const text = doc.text(node);
+  if (node.type === 'raw_string_literal') return text.slice(1, -1);
+  if (node.type !== 'interpreted_string_literal') return undefined;
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return text.slice(1, -1);
+  }
+}
+
+/** The innermost function (declaration, method or literal) around a node. */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (FUNCTION_TYPES.has(current.type)) return current;
+  return undefined;
+}
+
+/** Framework request types: `*http.Request` (net/http, chi, gorilla), `*gin.Context`, `echo.Context`, `*fiber.Ctx`. */
+const HANDLER_PARAMETERS: ReadonlyArray<{ path: string; type: string }> = [
+  { path: 'net/http', type: 'Request' },
+  { path: 'github.com/gin-gonic/gin', type: 'Context' },
+  { path: 'github.com/labstack/echo/v4', type: 'Context' },
+  { path: 'github.com/labstack/echo', type: 'Context' },
+  { path: 'github.com/gofiber/fiber/v2', type: 'Ctx' },
+  { path: 'github.com/gofiber/fiber/v3', type: 'Ctx' },
+];
+
+/**
+ * The request parameter's name when the function is an HTTP handler: it takes a
+ * `*http.Request`, a gin or echo context or a fiber `*Ctx`. Undefined otherwise.
+ */
+export function handlerRequestParam(doc: SyntaxDocument, fn: Node): { name: string | undefined; framework: string } | undefined {
+  const parameters = fn.childForFieldName('parameters');
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter || parameter.type !== 'parameter_declaration') continue;
+    let type = parameter.childForFieldName('type');
+    if (type?.type === 'pointer_type') type = type.namedChild(0);
+    if (type?.type !== 'qualified_type') continue;
+    const pkg = type.childForFieldName('package');
+    const name = type.childForFieldName('name');
+    if (!pkg || !name) continue;
+    for (const candidate of HANDLER_PARAMETERS) {
+      if (doc.text(name) === candidate.type && aliasOf(doc, candidate.path) === doc.text(pkg)) {
+        return { name: parameter.childForFieldName('name')?.text, framework: candidate.path };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The handler function around a node, if it stands inside one (a closure inside a handler counts). */
+export function enclosingHandler(doc: SyntaxDocument, node: Node): Node | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (handlerRequestParam(doc, fn)) return fn;
+  return undefined;
+}
+
+/** Whether a node stands inside a `for` loop of the function it is in. */
+export function insideLoop(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (FUNCTION_TYPES.has(current.type)) return false;
+    if (current.type === 'for_statement') return true;
+  }
+  return false;
+}
+
+/** The declared package name (`main`). */
+export function packageName(doc: SyntaxDocument): string | undefined {
+  const clause = doc.root.namedChildren.find((c) => c?.type === 'package_clause');
+  return clause?.namedChild(0)?.text;
+}
+
+/** The top-level function declaration of that name. */
+export function topLevelFunction(doc: SyntaxDocument, name: string): Node | undefined {
+  return (
+    doc.root.namedChildren.find((c) => c?.type === 'function_declaration' && c.childForFieldName('name')?.text === name) ?? undefined
+  );
+}
+
+/** The directory part of a workspace path. */
+export function dirOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
+}
+
+/** The parsed production Go files of the same directory (the same package), the linted one excluded. */
+export function siblingFiles(project: ProjectView, path: string): Array<{ path: string; doc: SyntaxDocument }> {
+  const dir = dirOf(path);
+  const out: Array<{ path: string; doc: SyntaxDocument }> = [];
+  for (const file of project.files(['go'])) {
+    if (file.path === path || !file.production || dirOf(file.path) !== dir || file.path.endsWith('_test.go')) continue;
+    const doc = project.parsed(file.path, 'go');
+    if (doc) out.push({ path: file.path, doc });
+  }
+  return out;
+}
+
+/** Framework constructors whose result serves HTTP: `gin.Default()`, `echo.New()`, `fiber.New()`. */
+const FRAMEWORK_CONSTRUCTORS: ReadonlyArray<{ path: string; names: readonly string[]; framework: 'gin' | 'echo' | 'fiber' }> = [
+  { path: 'github.com/gin-gonic/gin', names: ['Default', 'New'], framework: 'gin' },
+  { path: 'github.com/labstack/echo/v4', names: ['New'], framework: 'echo' },
+  { path: 'github.com/labstack/echo', names: ['New'], framework: 'echo' },
+  { path: 'github.com/gofiber/fiber/v2', names: ['New'], framework: 'fiber' },
+  { path: 'github.com/gofiber/fiber/v3', names: ['New'], framework: 'fiber' },
+];
+
+/** Variables the file assigns a gin engine, echo instance or fiber app to (`r := gin.Default()`), by name. */
+export function frameworkApps(doc: SyntaxDocument): Map<string, 'gin' | 'echo' | 'fiber'> {
+  const apps = new Map<string, 'gin' | 'echo' | 'fiber'>();
+  for (const constructor of FRAMEWORK_CONSTRUCTORS) {
+    for (const { call } of packageCalls(doc, constructor.path, constructor.names)) {
+      const list = call.parent;
+      const statement = list?.parent;
+      if (list?.type !== 'expression_list' || !statement || !['short_var_declaration', 'assignment_statement', 'var_spec'].includes(statement.type)) continue;
+      const left = statement.type === 'var_spec' ? statement.childForFieldName('name') : statement.childForFieldName('left')?.namedChild(0);
+      if (left?.type === 'identifier') apps.set(left.text, constructor.framework);
+    }
+  }
+  return apps;
+}
+
+/** The method that starts serving with each framework's default server: gin `Run`, echo `Start`, fiber `Listen`. */
+export const FRAMEWORK_SERVE: Readonly<Record<'gin' | 'echo' | 'fiber', string>> = { gin: 'Run', echo: 'Start', fiber: 'Listen' };
+
+/** `app.Run(…)`-style calls that start a framework's server, with the framework. */
+export function frameworkServeCalls(doc: SyntaxDocument, under?: Node): Array<PackageCall & { receiver: Node; framework: 'gin' | 'echo' | 'fiber' }> {
+  const apps = frameworkApps(doc);
+  if (apps.size === 0) return [];
+  return methodCalls(doc, new Set(Object.values(FRAMEWORK_SERVE)), under)
+    .map((c) => ({ ...c, framework: apps.get(c.receiver.type === 'identifier' ? c.receiver.text : '') }))
+    .filter((c): c is PackageCall & { receiver: Node; framework: 'gin' | 'echo' | 'fiber' } => c.framework !== undefined && FRAMEWORK_SERVE[c.framework] === c.name);
+}
+
+export interface LibraryUse {
+  /** Import path, or a prefix ending in `/` (`github.com/cenkalti/backoff/`). */
+  path: string;
+  /** Package functions whose calls are the evidence; the import itself when omitted. */
+  names?: readonly string[];
+  note: string;
+}
+
+/** Where a file uses the libraries of a table: the calls named, or the import. */
+export function libraryUses(doc: SyntaxDocument, table: readonly LibraryUse[]): Array<{ node: Node; note: string }> {
+  const uses: Array<{ node: Node; note: string }> = [];
+  for (const use of table) {
+    const spec = importOf(doc, use.path);
+    if (!spec) continue;
+    if (!use.names) {
+      uses.push({ node: spec.node, note: use.note });
+      continue;
+    }
+    for (const { call } of packageCalls(doc, spec.path, use.names)) uses.push({ node: call, note: use.note });
+  }
+  return uses.sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
