@@ -47,6 +47,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', pattern: '**/*.{yaml,yml}' },
       { scheme: 'file', pattern: '**/templates/**/*.tpl' },
+      // Source code of the languages the server parses.
+      ...['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'rust', 'java', 'python'].map((language) => ({ scheme: 'file', language })),
       { scheme: 'file', pattern: '**/.readiness.yaml' },
     ],
     synchronize: {
@@ -58,6 +60,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
         workspace.createFileSystemWatcher(`**/${DOCKERFILE_NAMES}`),
         // Other manifests decide cross-object findings (a NetworkPolicy, a PDB, a chart's values).
         workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+        // Manifests decide which frameworks and libraries a service uses.
+        workspace.createFileSystemWatcher('**/{package.json,go.mod,Cargo.toml,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements*.txt}'),
       ],
     },
     diagnosticPullOptions: {
