@@ -50,7 +50,11 @@ import javaNoPermitAllEverything from './java/no-permit-all-everything';
 import javaNoSystemOut from './java/no-system-out';
 import javaNoTodoComments from './java/no-todo-comments';
 import javaNoUnsafeDeserialization from './java/no-unsafe-deserialization';
+import javaRequireCircuitBreaker from './java/require-circuit-breaker';
 import javaRequireGracefulShutdown from './java/require-graceful-shutdown';
+import javaRequireHealthEndpoint from './java/require-health-endpoint';
+import javaRequireMetrics from './java/require-metrics';
+import javaRequireRetries from './java/require-retries';
 import javaRequireSocketTimeouts from './java/require-socket-timeouts';
 import jsNoConnectionPerRequest from './js/no-connection-per-request';
 import jsNoConsoleLog from './js/no-console-log';
@@ -62,9 +66,14 @@ import jsNoJwtDecodeForAuth from './js/no-jwt-decode-for-auth';
 import jsNoPermissiveCors from './js/no-permissive-cors';
 import jsNoTlsVerifyDisabled from './js/no-tls-verify-disabled';
 import jsNoTodoComments from './js/no-todo-comments';
+import jsPreferInputValidation from './js/prefer-input-validation';
+import jsPreferRateLimiting from './js/prefer-rate-limiting';
 import jsRequireBodySizeLimit from './js/require-body-size-limit';
 import jsRequireClientTimeouts from './js/require-client-timeouts';
 import jsRequireGracefulShutdown from './js/require-graceful-shutdown';
+import jsRequireHealthEndpoint from './js/require-health-endpoint';
+import jsRequireMetrics from './js/require-metrics';
+import jsRequireTracing from './js/require-tracing';
 import k8sNoClusterAdminBinding from './k8s/no-cluster-admin-binding';
 import k8sNoDanglingService from './k8s/no-dangling-service';
 import k8sNoEphemeralDatabaseStorage from './k8s/no-ephemeral-database-storage';
@@ -86,9 +95,17 @@ import k8sRequireReplicas from './k8s/require-replicas';
 import k8sRequireResources from './k8s/require-resources';
 import k8sRequireRunAsNonRoot from './k8s/require-run-as-non-root';
 import pythonNoBareExceptPass from './python/no-bare-except-pass';
+import pythonNoDebugMode from './python/no-debug-mode';
+import pythonNoDebugPrint from './python/no-debug-print';
+import pythonNoHardcodedCredentials from './python/no-hardcoded-credentials';
+import pythonNoHardcodedIp from './python/no-hardcoded-ip';
 import pythonNoTlsVerifyDisabled from './python/no-tls-verify-disabled';
+import pythonNoTodoComments from './python/no-todo-comments';
 import pythonNoUnsafeDeserialization from './python/no-unsafe-deserialization';
+import pythonPreferRateLimiting from './python/prefer-rate-limiting';
 import pythonRequireClientTimeouts from './python/require-client-timeouts';
+import pythonRequireHealthEndpoint from './python/require-health-endpoint';
+import pythonRequireMetrics from './python/require-metrics';
 import rustNoDebugPrint from './rust/no-debug-print';
 import rustNoHardcodedCredentials from './rust/no-hardcoded-credentials';
 import rustNoHardcodedIp from './rust/no-hardcoded-ip';
@@ -101,11 +118,21 @@ import workspaceNoContradictedClaims from './workspace/no-contradicted-claims';
 import workspaceRequireAlerting from './workspace/require-alerting';
 import workspaceRequireBackups from './workspace/require-backups';
 import workspaceRequireCi from './workspace/require-ci';
+import workspaceRequireCircuitBreaker from './workspace/require-circuit-breaker';
+import workspaceRequireCleanCode from './workspace/require-clean-code';
+import workspaceRequireConfigValidation from './workspace/require-config-validation';
 import workspaceRequireDashboards from './workspace/require-dashboards';
 import workspaceRequireDependencyScanning from './workspace/require-dependency-scanning';
+import workspaceRequireHealthEndpoints from './workspace/require-health-endpoints';
+import workspaceRequireInputValidation from './workspace/require-input-validation';
 import workspaceRequireLoadTests from './workspace/require-load-tests';
 import workspaceRequireMetricsScraping from './workspace/require-metrics-scraping';
 import workspaceRequireOrchestration from './workspace/require-orchestration';
+import workspaceRequireRateLimiting from './workspace/require-rate-limiting';
+import workspaceRequireRetries from './workspace/require-retries';
+import workspaceRequireRunbook from './workspace/require-runbook';
+import workspaceRequireTracing from './workspace/require-tracing';
+import workspaceRequireUnitTests from './workspace/require-unit-tests';
 
 export const RULES: Readonly<Record<string, AnyRule>> = {
   'compose/no-docker-socket-mount': composeNoDockerSocketMount,
@@ -155,7 +182,11 @@ export const RULES: Readonly<Record<string, AnyRule>> = {
   'java/no-system-out': javaNoSystemOut,
   'java/no-todo-comments': javaNoTodoComments,
   'java/no-unsafe-deserialization': javaNoUnsafeDeserialization,
+  'java/require-circuit-breaker': javaRequireCircuitBreaker,
   'java/require-graceful-shutdown': javaRequireGracefulShutdown,
+  'java/require-health-endpoint': javaRequireHealthEndpoint,
+  'java/require-metrics': javaRequireMetrics,
+  'java/require-retries': javaRequireRetries,
   'java/require-socket-timeouts': javaRequireSocketTimeouts,
   'js/no-connection-per-request': jsNoConnectionPerRequest,
   'js/no-console-log': jsNoConsoleLog,
@@ -167,9 +198,14 @@ export const RULES: Readonly<Record<string, AnyRule>> = {
   'js/no-permissive-cors': jsNoPermissiveCors,
   'js/no-tls-verify-disabled': jsNoTlsVerifyDisabled,
   'js/no-todo-comments': jsNoTodoComments,
+  'js/prefer-input-validation': jsPreferInputValidation,
+  'js/prefer-rate-limiting': jsPreferRateLimiting,
   'js/require-body-size-limit': jsRequireBodySizeLimit,
   'js/require-client-timeouts': jsRequireClientTimeouts,
   'js/require-graceful-shutdown': jsRequireGracefulShutdown,
+  'js/require-health-endpoint': jsRequireHealthEndpoint,
+  'js/require-metrics': jsRequireMetrics,
+  'js/require-tracing': jsRequireTracing,
   'k8s/no-cluster-admin-binding': k8sNoClusterAdminBinding,
   'k8s/no-dangling-service': k8sNoDanglingService,
   'k8s/no-ephemeral-database-storage': k8sNoEphemeralDatabaseStorage,
@@ -191,9 +227,17 @@ export const RULES: Readonly<Record<string, AnyRule>> = {
   'k8s/require-resources': k8sRequireResources,
   'k8s/require-run-as-non-root': k8sRequireRunAsNonRoot,
   'python/no-bare-except-pass': pythonNoBareExceptPass,
+  'python/no-debug-mode': pythonNoDebugMode,
+  'python/no-debug-print': pythonNoDebugPrint,
+  'python/no-hardcoded-credentials': pythonNoHardcodedCredentials,
+  'python/no-hardcoded-ip': pythonNoHardcodedIp,
   'python/no-tls-verify-disabled': pythonNoTlsVerifyDisabled,
+  'python/no-todo-comments': pythonNoTodoComments,
   'python/no-unsafe-deserialization': pythonNoUnsafeDeserialization,
+  'python/prefer-rate-limiting': pythonPreferRateLimiting,
   'python/require-client-timeouts': pythonRequireClientTimeouts,
+  'python/require-health-endpoint': pythonRequireHealthEndpoint,
+  'python/require-metrics': pythonRequireMetrics,
   'rust/no-debug-print': rustNoDebugPrint,
   'rust/no-hardcoded-credentials': rustNoHardcodedCredentials,
   'rust/no-hardcoded-ip': rustNoHardcodedIp,
@@ -206,11 +250,21 @@ export const RULES: Readonly<Record<string, AnyRule>> = {
   'workspace/require-alerting': workspaceRequireAlerting,
   'workspace/require-backups': workspaceRequireBackups,
   'workspace/require-ci': workspaceRequireCi,
+  'workspace/require-circuit-breaker': workspaceRequireCircuitBreaker,
+  'workspace/require-clean-code': workspaceRequireCleanCode,
+  'workspace/require-config-validation': workspaceRequireConfigValidation,
   'workspace/require-dashboards': workspaceRequireDashboards,
   'workspace/require-dependency-scanning': workspaceRequireDependencyScanning,
+  'workspace/require-health-endpoints': workspaceRequireHealthEndpoints,
+  'workspace/require-input-validation': workspaceRequireInputValidation,
   'workspace/require-load-tests': workspaceRequireLoadTests,
   'workspace/require-metrics-scraping': workspaceRequireMetricsScraping,
   'workspace/require-orchestration': workspaceRequireOrchestration,
+  'workspace/require-rate-limiting': workspaceRequireRateLimiting,
+  'workspace/require-retries': workspaceRequireRetries,
+  'workspace/require-runbook': workspaceRequireRunbook,
+  'workspace/require-tracing': workspaceRequireTracing,
+  'workspace/require-unit-tests': workspaceRequireUnitTests,
 };
 
 export const ALL_RULES: readonly AnyRule[] = Object.values(RULES);

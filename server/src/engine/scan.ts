@@ -100,10 +100,13 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     suppressed += result.suppressed;
   }
   const decided = () => buildChecklist({ rules: options.rules, findings, evidence, evaluated, evaluatedBy, missing, disabledItems: options.config.disabledItems });
-  // Rules about the checklist itself (do the readiness docs' claims hold?) see what the others decided.
-  const preliminary = decided();
-  const checklistView = { entries: preliminary, findingsOf: (item: ItemId) => findings.filter((f) => f.item === item) };
-  absorb(lintProject(project, { rules: options.rules, config: options.config, workspace, cache, project, checklist: checklistView }));
+  // Rules about the checklist itself see what the others decided: first those that judge an
+  // absence project-wide (no rate limiter anywhere), then the readiness claims, which see those too.
+  const judgesClaims = (rule: AnyRule) => rule.meta.item === 'operations.readiness-claims';
+  for (const rules of [options.rules.filter((r) => !judgesClaims(r)), options.rules.filter(judgesClaims)]) {
+    const checklistView = { entries: decided(), findingsOf: (item: ItemId) => findings.filter((f) => f.item === item) };
+    absorb(lintProject(project, { rules, config: options.config, workspace, cache, project, checklist: checklistView }));
+  }
   const checklist = decided();
   const score = computeScore(checklist);
   return {

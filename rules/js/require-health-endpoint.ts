@@ -1,0 +1,33 @@
+import { defineRule } from '../define-rule';
+import type { EsNode } from '../../server/src/targets/source/estree-document';
+import { bindingsOf, callsExport, nodes } from './support/estree';
+import { decorators, lastSegment, recordInOrder, routePaths } from './support/evidence';
+
+const HEALTH = /^(healthz?|readyz?|livez?|readiness|liveness|ping|health-check|healthcheck)$/;
+
+export default defineRule({
+  id: 'js/require-health-endpoint',
+  target: 'js',
+  meta: {
+    item: 'reliability.health-endpoints',
+    severity: 'info',
+    description: 'Record health routes in TypeScript and JavaScript as evidence (express/fastify/koa routes, Nest controllers, terminus).',
+    rationale: 'Without a health route the orchestrator and load balancer can only tell whether the process runs, not whether it serves, so broken instances keep receiving traffic.',
+    remediation: 'Register `/healthz` (liveness) and `/readyz` (readiness: dependencies reachable), or use @godaddy/terminus or @nestjs/terminus, and point the probes at them.',
+  },
+  messages: {},
+  check(ctx) {
+    const { doc } = ctx;
+    const found: Array<{ node: EsNode; note: string }> = [];
+    for (const { node, path } of routePaths(doc)) if (HEALTH.test(lastSegment(path))) found.push({ node, note: `health route ${path}` });
+    for (const { node, name, arg } of decorators(doc, new Set(['Get', 'Head', 'All', 'Controller']))) {
+      if (arg !== undefined && HEALTH.test(lastSegment(arg.startsWith('/') ? arg : `/${arg}`))) found.push({ node, note: `Nest @${name}('${arg}')` });
+    }
+    for (const { node } of decorators(doc, new Set(['HealthCheck']))) found.push({ node, note: '@nestjs/terminus health check' });
+    const terminus = bindingsOf(doc, '@godaddy/terminus');
+    for (const call of nodes(doc, 'CallExpression')) {
+      if (callsExport(call, terminus, 'createTerminus') || callsExport(call, terminus, 'default')) found.push({ node: call, note: '@godaddy/terminus health checks' });
+    }
+    recordInOrder(found, (node, note) => ctx.evidence({ span: doc.span(node), note }));
+  },
+});
