@@ -27,6 +27,8 @@ const CATEGORY_TITLE: Readonly<Record<string, string>> = {
 let linkBase = '';
 
 function link(file: string, line: number | undefined): string {
+  // Workspace-wide evidence ("no TODO markers in 40 files") has no file to link to.
+  if (file === '.' || file === '') return 'workspace';
   const target = line !== undefined ? `${encodeURI(linkBase + file)}#L${line + 1}` : encodeURI(linkBase + file);
   const label = line !== undefined ? `${file}:${line + 1}` : file;
   return `[${escapeCell(label)}](${target})`;

@@ -59,7 +59,7 @@ export function formatText(result: ScanResult, useColor: boolean, quiet = false)
         ? c.dim(entry.reason ?? '')
         : entry.findings > 0
           ? `${entry.findings} finding${entry.findings === 1 ? '' : 's'}`
-          : c.dim(entry.evidence[0] ? `${entry.evidence[0].file}${entry.evidence[0].line !== undefined ? `:${entry.evidence[0].line + 1}` : ''} ${entry.evidence[0].note}` : '');
+          : c.dim(entry.evidence[0] ? `${where(entry.evidence[0])}${entry.evidence[0].note}` : '');
     lines.push(`    ${mark} ${entry.title.padEnd(42)} ${detail}`);
   }
   if (notYet.length > 0) {
@@ -78,4 +78,10 @@ export function formatText(result: ScanResult, useColor: boolean, quiet = false)
     if (result.files.skipped.length > 10) lines.push(c.dim(`    … and ${result.files.skipped.length - 10} more (see --format json)`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** `file:line ` of a piece of evidence; nothing for workspace-wide evidence, which has no file. */
+function where(evidence: { file: string; line?: number }): string {
+  if (evidence.file === '.' || evidence.file === '') return '';
+  return `${evidence.file}${evidence.line !== undefined ? `:${evidence.line + 1}` : ''} `;
 }
