@@ -1,16 +1,7 @@
 import { EventEmitter, MarkdownString, Range, ThemeColor, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, type Event, type TreeDataProvider } from 'vscode';
+import { CATEGORY_TITLES } from '../../server/src/engine/checklist-items';
 import type { AssessmentResult, FolderAssessment, ItemStatus, ProtocolEvidence, ProtocolFinding, ProtocolItem } from '../../server/src/shared/protocol';
 
-const CATEGORY_TITLES: Readonly<Record<string, string>> = {
-  security: 'Security',
-  container: 'Container',
-  deploy: 'Deployment',
-  reliability: 'Reliability',
-  observability: 'Observability',
-  data: 'Data',
-  testing: 'Testing',
-  operations: 'Operations',
-};
 
 const STATUS_ICON: Readonly<Record<ItemStatus, ThemeIcon>> = {
   met: new ThemeIcon('pass-filled', new ThemeColor('testing.iconPassed')),
@@ -93,7 +84,7 @@ export class ChecklistTree implements TreeDataProvider<Node> {
         return item;
       }
       case 'category': {
-        const item = new TreeItem(CATEGORY_TITLES[node.category] ?? node.category, TreeItemCollapsibleState.Expanded);
+        const item = new TreeItem(CATEGORY_TITLES[node.category as keyof typeof CATEGORY_TITLES] ?? node.category, TreeItemCollapsibleState.Expanded);
         const met = node.items.filter((i) => i.status === 'met').length;
         const open = node.items.filter((i) => i.status === 'gap' || i.status === 'partial').length;
         item.description = `${met} met${open > 0 ? ` · ${open} open` : ''}`;

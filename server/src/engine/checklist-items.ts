@@ -15,6 +15,18 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** How categories are titled in the report and the checklist view. */
+export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
+  security: 'Security',
+  container: 'Container',
+  deploy: 'Deployment',
+  reliability: 'Reliability',
+  observability: 'Observability',
+  data: 'Data',
+  testing: 'Testing',
+  operations: 'Operations',
+};
+
 /**
  * How much an item weighs in the score: 3 for what lets attackers in or loses data,
  * 2 for readiness gaps that cause outages, 1 for hygiene and project-level evidence.

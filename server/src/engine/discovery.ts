@@ -35,7 +35,24 @@ export interface DiscoveryOptions {
   shouldRead?: (kind: FileKind) => boolean;
 }
 
-interface IgnoreLevel {
+/**
+ * Whether git would ignore a path given the .gitignore files above it (the deepest
+ * rule that matches decides, so `!keep.log` re-includes), or a configured glob does.
+ * Shared by the scan and by the editor, which asks one path at a time.
+ */
+export function isIgnoredPath(rel: string, isDir: boolean, levels: readonly IgnoreLevel[], configured?: (path: string) => boolean): boolean {
+  if (configured && (configured(rel) || (isDir && configured(`${rel}/`)))) return true;
+  let ignored = false;
+  for (const level of levels) {
+    const local = level.dir ? rel.slice(level.dir.length + 1) : rel;
+    const test = level.matcher.test(isDir ? `${local}/` : local);
+    if (test.ignored) ignored = true;
+    else if (test.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+export interface IgnoreLevel {
   /** The folder the .gitignore lives in, relative to the root ('' for the root). */
   dir: string;
   matcher: Ignore;
@@ -59,17 +76,7 @@ export async function discoverFiles(root: string, options: DiscoveryOptions): Pr
   const exclude = await readIgnoreFile(path.join(absoluteRoot, '.git', 'info', 'exclude'));
   if (exclude) rootLevels.push({ dir: '', matcher: exclude });
 
-  const isIgnored = (rel: string, isDir: boolean, levels: readonly IgnoreLevel[]): boolean => {
-    if (configured && (configured(rel) || (isDir && configured(`${rel}/`)))) return true;
-    let ignored = false;
-    for (const level of levels) {
-      const local = level.dir ? rel.slice(level.dir.length + 1) : rel;
-      const test = level.matcher.test(isDir ? `${local}/` : local);
-      if (test.ignored) ignored = true;
-      else if (test.unignored) ignored = false;
-    }
-    return ignored;
-  };
+  const isIgnored = (rel: string, isDir: boolean, levels: readonly IgnoreLevel[]): boolean => isIgnoredPath(rel, isDir, levels, configured);
 
   const walk = async (absDir: string, realDir: string, relDir: string, inherited: readonly IgnoreLevel[]): Promise<void> => {
     let entries: Dirent[];

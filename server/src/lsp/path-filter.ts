@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { ALWAYS_SKIPPED_DIRS } from '../engine/discovery';
+import { ALWAYS_SKIPPED_DIRS, isIgnoredPath } from '../engine/discovery';
 
 /**
  * Answers "would a scan of this root skip this file?" for one path at a time, with the
@@ -45,15 +45,7 @@ export class PathFilter {
   }
 
   private matches(rel: string, isDir: boolean, levels: ReadonlyArray<{ dir: string; matcher: Ignore }>): boolean {
-    if (this.configured && (this.configured(rel) || (isDir && this.configured(`${rel}/`)))) return true;
-    let ignored = false;
-    for (const level of levels) {
-      const local = level.dir ? rel.slice(level.dir.length + 1) : rel;
-      const test = level.matcher.test(isDir ? `${local}/` : local);
-      if (test.ignored) ignored = true;
-      else if (test.unignored) ignored = false;
-    }
-    return ignored;
+    return isIgnoredPath(rel, isDir, levels, this.configured);
   }
 
   private read(file: string): Ignore | undefined {

@@ -1,4 +1,4 @@
-import { CATEGORIES } from '../../engine/checklist-items';
+import { CATEGORIES, CATEGORY_TITLES } from '../../engine/checklist-items';
 import type { ChecklistEntry, ItemStatus } from '../../engine/checklist';
 import type { ScanResult } from '../../engine/scan';
 import type { Finding } from '../../engine/types';
@@ -12,16 +12,6 @@ const STATUS_LABEL: Readonly<Record<ItemStatus, string>> = {
   unknown: '❔ unknown',
 };
 
-const CATEGORY_TITLE: Readonly<Record<string, string>> = {
-  security: 'Security',
-  container: 'Container',
-  deploy: 'Deployment',
-  reliability: 'Reliability',
-  observability: 'Observability',
-  data: 'Data',
-  testing: 'Testing',
-  operations: 'Operations',
-};
 
 /** Where the report's links start from: '' when it sits at the scanned root, `../` from docs/. */
 let linkBase = '';
@@ -80,7 +70,7 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = {}
   for (const category of CATEGORIES) {
     const entries = result.checklist.filter((e) => e.category === category);
     if (entries.length === 0) continue;
-    out.push(`### ${CATEGORY_TITLE[category] ?? category}`, '');
+    out.push(`### ${CATEGORY_TITLES[category] ?? category}`, '');
     out.push('| Item | Status | Evidence | Findings |', '|---|---|---|---|');
     for (const entry of entries) {
       const findings = result.findings.filter((f) => f.item === entry.item);
