@@ -32,7 +32,8 @@ export default defineRule({
     if (!isLiveRustFile(ctx.project, ctx.source.path)) return;
     const doc = ctx.doc;
     // `use reqwest::Client;` or a `reqwest::…` path somewhere: a bare `Client` may be another crate's.
-    if (doc.captures('((identifier) @crate (#eq? @crate "reqwest"))').length === 0) return;
+    // The text check first: the query materialises every identifier of the file.
+    if (!doc.source.text.includes('reqwest') || doc.captures('((identifier) @crate (#eq? @crate "reqwest"))').length === 0) return;
     for (const { node } of doc.captures('(call_expression function: (scoped_identifier) @fn) @call')) {
       if (node.type !== 'call_expression' || isTestCode(node)) continue;
       const fn = node.childForFieldName('function') as Node;

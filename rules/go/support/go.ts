@@ -171,6 +171,16 @@ const HANDLER_PARAMETERS: ReadonlyArray<{ path: string; type: string }> = [
  * `*http.Request`, a gin or echo context or a fiber `*Ctx`. Undefined otherwise.
  */
 export function handlerRequestParam(doc: SyntaxDocument, fn: Node): { name: string | undefined; framework: string } | undefined {
+  const known = doc.memo('go:handler-params', () => new Map<number, { name: string | undefined; framework: string } | null>());
+  let found = known.get(fn.id);
+  if (found === undefined) {
+    found = requestParam(doc, fn) ?? null;
+    known.set(fn.id, found);
+  }
+  return found ?? undefined;
+}
+
+function requestParam(doc: SyntaxDocument, fn: Node): { name: string | undefined; framework: string } | undefined {
   const parameters = fn.childForFieldName('parameters');
   for (const parameter of parameters?.namedChildren ?? []) {
     if (!parameter || parameter.type !== 'parameter_declaration') continue;

@@ -103,6 +103,16 @@ export function annotationsOf(doc: SyntaxDocument, declaration: Node): string[] 
 
 /** Whether a class declares `public static void main(String[] args)`: the program's entry point. */
 export function declaresMain(doc: SyntaxDocument, klass: Node): boolean {
+  const known = doc.memo('java:declares-main', () => new Map<number, boolean>());
+  let found = known.get(klass.id);
+  if (found === undefined) {
+    found = scanForMain(doc, klass);
+    known.set(klass.id, found);
+  }
+  return found;
+}
+
+function scanForMain(doc: SyntaxDocument, klass: Node): boolean {
   const body = klass.childForFieldName('body');
   if (!body) return false;
   return body.namedChildren.some((member) => {

@@ -24,6 +24,11 @@ export interface Call {
 
 /** Every call in the file (or under `node`). */
 export function calls(doc: SyntaxDocument, under?: Node): Call[] {
+  if (!under) return doc.memo('python:calls', () => collectCalls(doc)).slice();
+  return collectCalls(doc, under);
+}
+
+function collectCalls(doc: SyntaxDocument, under?: Node): Call[] {
   const out: Call[] = [];
   for (const { node } of doc.captures('(call function: (_) arguments: (argument_list)) @call', under)) {
     const calleeNode = node.childForFieldName('function');
@@ -68,21 +73,53 @@ export function inMainGuard(doc: SyntaxDocument, node: Node): boolean {
 
 /** Names a module is imported under: `import yaml` → yaml, `import yaml as y` → y; `from x import y` is not counted. */
 export function moduleAliases(doc: SyntaxDocument, module: string): Set<string> {
-  const names = new Set<string>([module]);
-  for (const { node } of doc.captures('(aliased_import name: (dotted_name) @module alias: (identifier) @alias) @import')) {
-    const name = node.childForFieldName('name');
-    const alias = node.childForFieldName('alias');
-    if (name && alias && doc.text(name) === module) names.add(doc.text(alias));
+  return new Set(aliasesByModule(doc, module));
+}
+
+/** Per module, the names it is imported under (the module's own name first); computed once per file. */
+function aliasesByModule(doc: SyntaxDocument, module: string): ReadonlySet<string> {
+  const all = doc.memo('python:aliased-imports', () => {
+    const pairs: Array<[string, string]> = [];
+    for (const { node } of doc.captures('(aliased_import name: (dotted_name) @module alias: (identifier) @alias) @import')) {
+      if (node.type !== 'aliased_import') continue;
+      const name = node.childForFieldName('name');
+      const alias = node.childForFieldName('alias');
+      if (name && alias) pairs.push([doc.text(name), doc.text(alias)]);
+    }
+    return { pairs, byModule: new Map<string, ReadonlySet<string>>() };
+  });
+  let names = all.byModule.get(module);
+  if (!names) {
+    const set = new Set<string>([module]);
+    for (const [name, alias] of all.pairs) if (name === module) set.add(alias);
+    names = set;
+    all.byModule.set(module, names);
   }
   return names;
 }
 
 /** Names imported from a module: `from yaml import load` → {load}; `from yaml import load as l` → {l} (mapped to load). */
 export function importedFrom(doc: SyntaxDocument, module: string): Map<string, string> {
+  return new Map(importedFromShared(doc, module));
+}
+
+function importedFromShared(doc: SyntaxDocument, module: string): ReadonlyMap<string, string> {
+  const byModule = doc.memo('python:imported-from', () => new Map<string, Map<string, string>>());
+  let found = byModule.get(module);
+  if (!found) {
+    found = collectImportedFrom(doc, module);
+    byModule.set(module, found);
+  }
+  return found;
+}
+
+function collectImportedFrom(doc: SyntaxDocument, module: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const { node } of doc.captures('(import_from_statement) @from')) {
-    const moduleNode = node.childForFieldName('module_name');
-    if (!moduleNode || doc.text(moduleNode) !== module) continue;
+  const statements = doc.memo('python:from-imports', () =>
+    doc.captures('(import_from_statement) @from').map(({ node }) => ({ node, module: textOf(doc, node.childForFieldName('module_name')) })),
+  );
+  for (const { node, module: name } of statements) {
+    if (name !== module) continue;
     for (const name of node.childrenForFieldName('name')) {
       if (name.type === 'aliased_import') {
         const original = name.childForFieldName('name');
@@ -102,7 +139,11 @@ export function moduleFunction(doc: SyntaxDocument, call: Call, module: string):
   const dot = call.callee.lastIndexOf('.');
   if (dot > 0) {
     const owner = call.callee.slice(0, dot);
-    return moduleAliases(doc, module).has(owner) ? call.callee.slice(dot + 1) : undefined;
+    return aliasesByModule(doc, module).has(owner) ? call.callee.slice(dot + 1) : undefined;
   }
-  return importedFrom(doc, module).get(call.callee);
+  return importedFromShared(doc, module).get(call.callee);
+}
+
+function textOf(doc: SyntaxDocument, node: Node | null): string | undefined {
+  return node ? doc.text(node) : undefined;
 }

@@ -4,6 +4,14 @@ import type { TreeSitterLanguage } from './grammars';
 
 const queries = new WeakMap<Language, Map<string, Query>>();
 
+type Mode = 'captures' | 'matches';
+/**
+ * The whole-file patterns each grammar has been asked for, by mode, in first-use order.
+ * A new document runs them all as one combined query (one walk of the tree instead of
+ * one per pattern) the first time any of them is asked for.
+ */
+const seenPatterns = new WeakMap<Language, Record<Mode, Set<string>>>();
+
 /**
  * A source file parsed with tree-sitter: the tree, and queries compiled once per
  * language and pattern, so rules state patterns instead of walking nodes by hand.
@@ -11,6 +19,8 @@ const queries = new WeakMap<Language, Map<string, Query>>();
  */
 export class SyntaxDocument {
   readonly tree: Tree;
+  /** Whole-file query results and other per-file facts, shared by every rule of the file. */
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly source: SourceText,
@@ -46,14 +56,86 @@ export class SyntaxDocument {
     return query;
   }
 
-  /** Every capture of a tree-sitter query over the file (or under `node`). */
-  captures(pattern: string, node: Node = this.root): QueryCapture[] {
-    return this.compiled(pattern).captures(node);
+  /**
+   * A fact about the file computed once and shared by all its rules (imports, calls,
+   * string literals…). Keys are namespaced by the caller (`go:calls`).
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
-  /** Every match of a query, with its captures by name. */
-  matches(pattern: string, node: Node = this.root): QueryMatch[] {
-    return this.compiled(pattern).matches(node);
+  /**
+   * Every capture of a tree-sitter query over the file (or under `node`). Whole-file
+   * results are computed once per pattern; each caller gets its own array.
+   */
+  captures(pattern: string, node?: Node): QueryCapture[] {
+    if (node) return this.compiled(pattern).captures(node);
+    return this.wholeFile('captures', pattern) as QueryCapture[];
+  }
+
+  /** Every match of a query, with its captures by name (whole-file results shared like `captures`). */
+  matches(pattern: string, node?: Node): QueryMatch[] {
+    if (node) return this.compiled(pattern).matches(node);
+    return this.wholeFile('matches', pattern) as QueryMatch[];
+  }
+
+  private wholeFile(mode: Mode, pattern: string): Array<QueryCapture | QueryMatch> {
+    const key = `${mode}\0${pattern}`;
+    let found = this.memos.get(key) as Array<QueryCapture | QueryMatch> | undefined;
+    if (!found) {
+      const query = this.compiled(pattern);
+      let seen = seenPatterns.get(this.grammar);
+      if (!seen) {
+        seen = { captures: new Set(), matches: new Set() };
+        seenPatterns.set(this.grammar, seen);
+      }
+      seen[mode].add(pattern);
+      this.runCombined(mode, [...seen[mode]].filter((p) => !this.memos.has(`${mode}\0${p}`)));
+      found = this.memos.get(key) as Array<QueryCapture | QueryMatch> | undefined;
+      if (!found) {
+        found = mode === 'captures' ? query.captures(this.root) : query.matches(this.root);
+        this.memos.set(key, found);
+      }
+    }
+    return found.slice();
+  }
+
+  /** Runs several patterns as one query over the file and files each one's results under its own key. */
+  private runCombined(mode: Mode, patterns: readonly string[]): void {
+    if (patterns.length < 2) return;
+    let combined: Query;
+    try {
+      combined = this.compiled(patterns.join('\n'));
+    } catch {
+      return;
+    }
+    // Which source pattern each pattern of the combined query came from, and its index there.
+    const origin: Array<{ pattern: number; index: number }> = [];
+    const starts: number[] = [];
+    let offset = 0;
+    for (const p of patterns) {
+      starts.push(offset);
+      offset += p.length + 1;
+    }
+    const firstOf = new Map<number, number>();
+    for (let i = 0; i < combined.patternCount(); i++) {
+      const at = combined.startIndexForPattern(i);
+      let which = 0;
+      while (which + 1 < starts.length && (starts[which + 1] as number) <= at) which++;
+      if (!firstOf.has(which)) firstOf.set(which, i);
+      origin.push({ pattern: which, index: i - (firstOf.get(which) as number) });
+    }
+    const buckets = patterns.map(() => [] as Array<QueryCapture | QueryMatch>);
+    const results: Array<QueryCapture | QueryMatch> = mode === 'captures' ? combined.captures(this.root) : combined.matches(this.root);
+    for (const item of results) {
+      const from = origin[item.patternIndex];
+      if (!from) continue;
+      (buckets[from.pattern] as Array<QueryCapture | QueryMatch>).push(from.index === item.patternIndex ? item : { ...item, patternIndex: from.index });
+    }
+    patterns.forEach((p, i) => this.memos.set(`${mode}\0${p}`, buckets[i]));
   }
 
   span(node: Node): Span {
@@ -66,6 +148,7 @@ export class SyntaxDocument {
 
   /** Frees the tree's WASM memory; the parse cache calls this when it evicts the document. */
   dispose(): void {
+    this.memos.clear();
     this.tree.delete();
   }
 }
