@@ -3,7 +3,7 @@
  * knows (settings, file events, commands). Every finding comes from the server.
  */
 import * as path from 'node:path';
-import { commands, StatusBarAlignment, ThemeColor, Uri, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, FileType, StatusBarAlignment, ThemeColor, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import {
   DiagnosticPullMode,
   LanguageClient,
@@ -85,8 +85,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     commands.registerCommand(COMMANDS.openRuleDocs, async (args?: OpenRuleDocsArgs | string) => {
-      const ruleId = typeof args === 'string' ? args : args?.ruleId;
+      let ruleId = typeof args === 'string' ? args : args?.ruleId;
       const given = typeof args === 'object' ? args.uri : undefined;
+      // From the command palette: pick among the documented rules shipped with the extension.
+      if (!ruleId && !given) ruleId = await pickRule(context.extensionUri);
       if (!ruleId && !given) return;
       const uri = given ? Uri.parse(given) : Uri.joinPath(context.extensionUri, ruleDocPath(ruleId as string));
       await commands.executeCommand('markdown.showPreview', uri);
@@ -172,6 +174,18 @@ export async function activate(context: ExtensionContext): Promise<void> {
   });
   context.subscriptions.push(view.onDidChangeVisibility((event) => event.visible && refreshSoon()));
   void refresh();
+}
+
+async function pickRule(extension: Uri): Promise<string | undefined> {
+  const rulesDir = Uri.joinPath(extension, 'rules');
+  const ids: string[] = [];
+  for (const [target, type] of await workspace.fs.readDirectory(rulesDir)) {
+    if (type !== FileType.Directory) continue;
+    for (const [file] of await workspace.fs.readDirectory(Uri.joinPath(rulesDir, target))) {
+      if (file.endsWith('.md')) ids.push(`${target}/${file.slice(0, -3)}`);
+    }
+  }
+  return window.showQuickPick(ids.sort(), { placeHolder: 'Open the documentation of a Readiness rule' });
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isBinaryFileSync } from 'isbinaryfile';
+import picomatch from 'picomatch';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -110,6 +111,7 @@ export class DocumentLinter {
     if (!settings.enable) return outcome;
     const state = location.root !== undefined ? this.model.state(location.root) : undefined;
     if (state?.filter.isIgnored(location.relativePath)) return outcome;
+    if (settings.ignore.length > 0 && picomatch(settings.ignore as string[], { dot: true })(location.relativePath)) return outcome;
     const config = withOverrides(state?.config ?? DEFAULT_CONFIG, settings);
     const bytes = Buffer.from(source.text, 'utf8');
     // The CLI skips these files with a reason; an editor shows nothing rather than guess.
@@ -157,6 +159,12 @@ export class DocumentLinter {
 /** `readiness.rules` from the editor settings, on top of `.readiness.yaml`. */
 function withOverrides(config: ResolvedConfig, settings: ReadinessSettings): ResolvedConfig {
   const overrides = Object.entries(settings.rules);
-  if (overrides.length === 0) return config;
-  return { ...config, rules: new Map([...config.rules, ...overrides]) };
+  const items = Object.entries(settings.items);
+  if (overrides.length === 0 && items.length === 0) return config;
+  const disabledItems = new Set(config.disabledItems);
+  for (const [id, state] of items) {
+    if (state === 'off') disabledItems.add(id);
+    else disabledItems.delete(id);
+  }
+  return { ...config, rules: new Map([...config.rules, ...overrides]), disabledItems };
 }

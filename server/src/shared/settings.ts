@@ -13,9 +13,13 @@ export interface ReadinessSettings {
   run: RunMode;
   /** Rule id → severity, applied on top of `.readiness.yaml`. */
   rules: Readonly<Record<string, SeveritySetting>>;
+  /** Checklist item id → off, on top of `.readiness.yaml`. */
+  items: Readonly<Record<string, 'on' | 'off'>>;
+  /** Globs of files to leave alone, on top of `.gitignore` and `.readiness.yaml`. */
+  ignore: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: ReadinessSettings = { enable: true, run: 'onType', rules: {} };
+export const DEFAULT_SETTINGS: ReadinessSettings = { enable: true, run: 'onType', rules: {}, items: {}, ignore: [] };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['off', 'info', 'warning', 'error']);
 
@@ -29,10 +33,20 @@ export function normalizeSettings(raw: unknown): ReadinessSettings {
       if (typeof severity === 'string' && SEVERITIES.has(severity)) rules[id] = severity as SeveritySetting;
     }
   }
+  const items: Record<string, 'on' | 'off'> = {};
+  if (typeof value.items === 'object' && value.items !== null) {
+    for (const [id, state] of Object.entries(value.items as Record<string, unknown>)) {
+      if (state === 'on' || state === 'off') items[id] = state;
+      else if (typeof state === 'boolean') items[id] = state ? 'on' : 'off';
+    }
+  }
+  const ignore = Array.isArray(value.ignore) ? value.ignore.filter((g): g is string => typeof g === 'string' && g.length > 0) : [];
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     rules,
+    items,
+    ignore,
   };
 }
 
