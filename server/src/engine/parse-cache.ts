@@ -11,6 +11,16 @@ import type { ParseOutcome, Target } from '../targets/target';
  */
 export class ParseCache {
   private readonly entries = new Map<string, { outcome: ParseOutcome<unknown>; dispose: (() => void) | undefined }>();
+  /** The last key parsed for each file: an edit supersedes it, so its tree goes at once rather than when it ages out. */
+  private readonly latestByPath = new Map<string, string>();
+  private retired: Array<() => void> = [];
+
+  /** Frees superseded trees; called between lints, when nothing holds them. */
+  sweep(): void {
+    const retired = this.retired;
+    this.retired = [];
+    for (const dispose of retired) dispose();
+  }
 
   constructor(private readonly capacity = 512) {}
 
@@ -32,6 +42,15 @@ export class ParseCache {
     }
     const doc = outcome.doc;
     const dispose = doc !== undefined && target.dispose ? () => target.dispose?.(doc) : undefined;
+    const pathKey = `${target.name}\0${source.path}`;
+    const superseded = this.latestByPath.get(pathKey);
+    if (superseded !== undefined && superseded !== key) {
+      // A lint under way may still hold the old tree: it is freed at the next sweep.
+      const old = this.entries.get(superseded);
+      if (old?.dispose) this.retired.push(old.dispose);
+      this.entries.delete(superseded);
+    }
+    this.latestByPath.set(pathKey, key);
     this.entries.set(key, { outcome, dispose });
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next();
@@ -44,7 +63,9 @@ export class ParseCache {
   }
 
   clear(): void {
+    this.sweep();
     for (const entry of this.entries.values()) entry.dispose?.();
     this.entries.clear();
+    this.latestByPath.clear();
   }
 }

@@ -76,6 +76,7 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
   for (const file of files) {
     const result = lintFile(new SourceText(file.path, file.text), file.kind, { rules: options.rules, config: options.config, workspace, cache, project });
     absorb(result);
+    cache.sweep();
     options.onProgress?.(++done, files.length);
   }
   absorb(lintProject(project, { rules: options.rules, config: options.config, workspace, cache, project }));

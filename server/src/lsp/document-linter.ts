@@ -117,6 +117,7 @@ export class DocumentLinter {
     // The CLI skips these files with a reason; an editor shows nothing rather than guess.
     if (bytes.length > config.maxFileSize || (bytes.length > 0 && isBinaryFileSync(bytes))) return outcome;
 
+    this.cache.sweep();
     const workspace = this.workspaceView(location.root);
     const project =
       location.root !== undefined

@@ -25,11 +25,11 @@ export class ProjectIndex {
   /** The classified files of a root, plus `extra` (the document being linted, perhaps unsaved). */
   files(root: string, config: ResolvedConfig, extra: string): readonly ProjectFile[] {
     const index = this.ensure(root, config);
-    if (!index.paths.has(extra)) {
-      return classifyPaths([...index.paths, extra], { hasFile: (p) => index.paths.has(p) || existsSync(path.join(root, p)) });
-    }
     index.classified ??= classifyPaths(index.paths, { hasFile: (p) => index.paths.has(p) });
-    return index.classified;
+    if (index.paths.has(extra)) return index.classified;
+    // An unsaved buffer: classify just it, not the whole workspace again on every keystroke.
+    const [own] = classifyPaths([extra], { hasFile: (p) => index.paths.has(p) || existsSync(path.join(root, p)) });
+    return own ? [...index.classified, own] : index.classified;
   }
 
   /** Notes a created or deleted file; answers whether the root is indexed at all. */
