@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { todoMarker } from '../support/code-hygiene';
+import { todoFindings } from '../support/todo-comments';
 
 export default defineRule({
   id: 'go/no-todo-comments',
@@ -16,17 +16,8 @@ export default defineRule({
     marker: 'A `{{marker}}` comment is left in production code{{detail}}. Finish the work or track it in an issue and remove the marker.',
   },
   check(ctx) {
-    const doc = ctx.doc;
-    for (const { node } of doc.captures('(comment) @c')) {
-      const text = doc.text(node);
-      const marker = todoMarker(text);
-      if (!marker) continue;
-      const start = node.startIndex + marker.index;
-      ctx.report({
-        span: { start, end: start + marker.marker.length },
-        messageId: 'marker',
-        data: { marker: marker.marker, detail: marker.text ? ` ("${marker.text.length > 60 ? `${marker.text.slice(0, 57)}...` : marker.text}")` : '' },
-      });
+    for (const found of todoFindings(ctx.doc, '(comment) @c')) {
+      ctx.report({ span: found.span, messageId: 'marker', data: { marker: found.marker, detail: found.excerpt ? ` ("${found.excerpt}")` : '' } });
     }
   },
 });

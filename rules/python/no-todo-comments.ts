@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { todoMarker } from '../support/code-hygiene';
+import { todoFindings } from '../support/todo-comments';
 
 export default defineRule({
   id: 'python/no-todo-comments',
@@ -16,13 +16,9 @@ export default defineRule({
     todo: 'A {{marker}} comment is left in production code ({{text}}), a known gap nobody tracks. Do the work or move it to the issue tracker.',
   },
   check(ctx) {
-    const { doc } = ctx;
-    for (const { node } of doc.captures('(comment) @c')) {
-      const found = todoMarker(doc.text(node));
-      if (!found) continue;
-      const start = node.startIndex + found.index;
-      const text = found.text ? `"${found.text.length > 60 ? `${found.text.slice(0, 57)}...` : found.text}"` : 'no details';
-      ctx.report({ span: { start, end: start + found.marker.length }, messageId: 'todo', data: { marker: found.marker, text } });
+    for (const found of todoFindings(ctx.doc, '(comment) @c')) {
+      const text = found.excerpt ? `"${found.excerpt}"` : 'no details';
+      ctx.report({ span: found.span, messageId: 'todo', data: { marker: found.marker, text } });
     }
   },
 });

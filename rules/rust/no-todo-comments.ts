@@ -1,4 +1,4 @@
-import { todoMarker } from '../support/code-hygiene';
+import { todoFindings } from '../support/todo-comments';
 import { defineRule } from '../define-rule';
 import { isLiveRustFile } from './support/modules';
 import { isTestCode } from './support/syntax';
@@ -21,14 +21,8 @@ export default defineRule({
   },
   check(ctx) {
     if (!isLiveRustFile(ctx.project, ctx.source.path)) return;
-    const doc = ctx.doc;
-    for (const { node } of doc.captures('[(line_comment) (block_comment)] @c')) {
-      if (isTestCode(node)) continue;
-      const marker = todoMarker(doc.text(node));
-      if (!marker) continue;
-      const start = node.startIndex + marker.index;
-      const detail = marker.text ? ` ("${marker.text.length > 60 ? `${marker.text.slice(0, 57)}...` : marker.text}")` : '';
-      ctx.report({ span: { start, end: start + marker.marker.length }, messageId: 'marker', data: { marker: marker.marker, detail } });
+    for (const found of todoFindings(ctx.doc, '[(line_comment) (block_comment)] @c', isTestCode)) {
+      ctx.report({ span: found.span, messageId: 'marker', data: { marker: found.marker, detail: found.excerpt ? ` ("${found.excerpt}")` : '' } });
     }
   },
 });

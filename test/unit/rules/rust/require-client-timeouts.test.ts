@@ -32,7 +32,7 @@ new RuleTester({ filename: 'src/clients.rs' }).run(rule, {
     },
     {
       name: 'evidence and a finding in one file',
-      code: 'fn good() -> reqwest::Result<reqwest::Client> {\n    reqwest::Client::builder().timeout(Duration::from_secs(5)).build()\n}\nfn bad() -> reqwest::blocking::Client { reqwest::blocking::get("http://x").ok(); todo() }\n',
+      code: 'fn good() -> reqwest::Result<reqwest::Client> {\n    reqwest::Client::builder().timeout(Duration::from_secs(5)).build()\n}\nfn bad() -> reqwest::blocking::Client { reqwest::blocking::get("http://x").ok(); unfinished() }\n',
       errors: [{ messageId: 'shortcut', line: 4, column: 41 }],
       evidence: ['reqwest client with `.timeout(…)`'],
     },
