@@ -32,9 +32,12 @@ export class ParseCache {
       this.entries.set(key, hit);
       return hit.outcome as ParseOutcome<Parsed>;
     }
+    const pathKey = `${target.name}\0${source.path}`;
+    const superseded = this.latestByPath.get(pathKey);
+    const old = superseded !== undefined && superseded !== key ? this.entries.get(superseded) : undefined;
     let outcome: ParseOutcome<Parsed>;
     try {
-      outcome = target.parse(source, kind);
+      outcome = target.parse(source, kind, old?.outcome.doc as Parsed | undefined);
     } catch (error) {
       // A parser that gives up on hostile input (a stack overflow on deep nesting) is a
       // problem on that file, never a crashed scan or server.
@@ -42,11 +45,8 @@ export class ParseCache {
     }
     const doc = outcome.doc;
     const dispose = doc !== undefined && target.dispose ? () => target.dispose?.(doc) : undefined;
-    const pathKey = `${target.name}\0${source.path}`;
-    const superseded = this.latestByPath.get(pathKey);
     if (superseded !== undefined && superseded !== key) {
       // A lint under way may still hold the old tree: it is freed at the next sweep.
-      const old = this.entries.get(superseded);
       if (old?.dispose) this.retired.push(old.dispose);
       this.entries.delete(superseded);
     }

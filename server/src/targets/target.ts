@@ -30,7 +30,14 @@ export interface TargetEnv {
  */
 export interface Target<Parsed, Doc = Parsed> {
   readonly name: string;
-  parse(source: SourceText, kind: FileKind): ParseOutcome<Parsed>;
+  /**
+   * `previous` is the parse of the version of the same file this one supersedes (an
+   * edit in the editor), which a target may reuse to parse incrementally. The result
+   * must equal a fresh parse of `source`. `previous` is retired by this call: the cache
+   * never hands it out again and disposes it at its next sweep, so the target may take
+   * parts of it over.
+   */
+  parse(source: SourceText, kind: FileKind, previous?: Parsed): ParseOutcome<Parsed>;
   prepare?(parsed: Parsed, source: SourceText, env: TargetEnv): Doc;
   comments(parsed: Parsed): SourceComment[];
   /** Frees what the parse holds outside the JS heap (a tree-sitter tree) when the cache lets it go. */
