@@ -4,13 +4,18 @@
 // Debian chromium through playwright-core.
 //
 //   1. installs code-server into a cache folder if it is not there yet;
-//   2. builds the extension (npm run build) and the test bundle (scripts/build-e2e.mjs);
+//   2. packages the extension (npm run package: production bundles and a .vsix) and
+//      builds the test bundle (scripts/build-e2e.mjs);
 //   3. suite: opens a copy of test/e2e/fixtures/workspace with the extension under
 //      development and test/e2e/suite as `extensionTestsPath`; the workbench
 //      reports the mocha result through window.codeAutomationExit;
-//   4. look: opens another copy as a user would (extension loaded, no tests), opens
-//      the Dockerfile through quick open, checks the warning squiggle, its hover and
-//      the Problems panel, and saves screenshots to test-artifacts/editor/.
+//   4. user: installs the .vsix into an empty extensions folder with
+//      `code-server --install-extension`, starts a second server on it and opens a
+//      copy of the sample service (test/fixtures/sample-service) as a new user would,
+//      with nothing configured: diagnostics with hovers in a Dockerfile, a TypeScript
+//      and a Go file, the Problems panel, the checklist tree with evidence that opens
+//      its line, the score in the status bar (the same as the CLI's) and the report
+//      from the command palette. Screenshots go to test-artifacts/editor/.
 //
 // Exits 0 only when every suite test and every look check passed. The last line is
 // `editor: N passed, N failed`.
@@ -20,10 +25,11 @@
 //   READINESS_EDITOR_CACHE  where code-server is installed (default ~/.cache/readiness-editor-tests)
 //   CHROMIUM_PATH           browser binary (default /usr/bin/chromium)
 //   EDITOR_TEST_TIMEOUT_S   hard cap for steps 3 and 4 together (default 300)
-// Flags: --no-build (reuse dist/ and out/e2e/), --keep (keep the temporary folders).
+// Flags: --no-build (package the existing dist/ and reuse out/e2e/), --keep (keep the
+// temporary folders).
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,6 +48,7 @@ const SUITE_TIMEOUT_MS = 180_000;
 const RESULT_MARKER = 'readiness-e2e-result';
 const LOG_TAG = 'readiness-e2e |';
 const RULE_ID = 'dockerfile/require-non-root-user';
+const EXTENSION_ID = 'readiness.readiness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -197,14 +204,44 @@ async function ensureCodeServer() {
 // ---------------------------------------------------------------------------
 // 2. build
 
-async function build() {
+/** Packages the extension as users get it, and builds the suite; returns the .vsix path. */
+async function build(scratch) {
   const started = Date.now();
-  await run('npm', ['run', '--silent', 'build'], { timeoutMs: 5 * 60_000 });
-  await run(process.execPath, [join(root, 'scripts', 'build-e2e.mjs')], { timeoutMs: 5 * 60_000 });
+  const vsix = join(scratch, 'readiness.vsix');
+  if (args.has('--no-build')) {
+    await run('npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], { quiet: true, timeoutMs: 5 * 60_000 });
+  } else {
+    await run('npm', ['run', '--silent', 'package', '--', '-o', vsix], { quiet: true, timeoutMs: 5 * 60_000 });
+    await run(process.execPath, [join(root, 'scripts', 'build-e2e.mjs')], { timeoutMs: 5 * 60_000 });
+  }
   for (const file of ['dist/extension.js', 'dist/server.js', 'out/e2e/suite/index.js']) {
     if (!existsSync(join(root, file))) throw new Error(`build produced no ${file}`);
   }
-  log(`built extension and test bundle in ${seconds(started)}`);
+  if (!existsSync(vsix)) throw new Error('npm run package produced no .vsix');
+  log(`packaged ${vsix} (${(statSync(vsix).size / 1048576).toFixed(2)} MiB) and built the test bundle in ${seconds(started)}`);
+  return vsix;
+}
+
+/** code-server's own CLI, with its config and data kept out of the user's home. */
+function codeServer(scratch, cliArgs) {
+  const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'xdg-config'), XDG_DATA_HOME: join(scratch, 'xdg-data') };
+  return run(process.execPath, [join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), ...cliArgs], { env, quiet: true, timeoutMs: 2 * 60_000 });
+}
+
+/** Installs the .vsix the way a user does, into an extensions folder of its own. */
+async function installVsix(scratch, vsix) {
+  const extensionsDir = join(scratch, 'user-extensions');
+  const common = ['--extensions-dir', extensionsDir, '--user-data-dir', join(scratch, 'user-install-data')];
+  await codeServer(scratch, ['--install-extension', vsix, ...common]);
+  const listed = await codeServer(scratch, ['--list-extensions', '--show-versions', ...common]);
+  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  const expected = `${EXTENSION_ID}@${version}`;
+  checks.push(
+    listed.split(/\s+/).includes(expected)
+      ? { name: `user: code-server --install-extension installs ${expected} from the .vsix`, ok: true }
+      : { name: `user: code-server --install-extension installs ${expected} from the .vsix`, ok: false, detail: `--list-extensions printed: ${listed.trim()}` },
+  );
+  return extensionsDir;
 }
 
 // ---------------------------------------------------------------------------
@@ -222,9 +259,9 @@ function freePort() {
   });
 }
 
-async function startServer(scratch) {
+async function startServer(scratch, name, extensionsDir) {
   const port = await freePort();
-  const serverLog = createWriteStream(join(artifacts, 'server.log'));
+  const serverLog = createWriteStream(join(artifacts, `server-${name}.log`));
   const child = spawn(
     process.execPath,
     [
@@ -236,9 +273,9 @@ async function startServer(scratch) {
       '--enable-smoke-test-driver',
       '--disable-workspace-trust',
       '--telemetry-level', 'off',
-      '--server-data-dir', join(scratch, 'server-data'),
-      '--user-data-dir', join(scratch, 'user-data'),
-      '--extensions-dir', join(scratch, 'extensions'),
+      '--server-data-dir', join(scratch, `server-data-${name}`),
+      '--user-data-dir', join(scratch, `user-data-${name}`),
+      '--extensions-dir', extensionsDir,
     ],
     { cwd: scratch, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -252,7 +289,7 @@ async function startServer(scratch) {
   });
   const exits = [];
   const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('code-server did not start within 60 s (see server.log)')), 60_000);
+    const timer = setTimeout(() => reject(new Error(`code-server did not start within 60 s (see server-${name}.log)`)), 60_000);
     const onData = (data) => {
       const text = data.toString();
       serverLog.write(text);
@@ -266,7 +303,7 @@ async function startServer(scratch) {
     child.stderr.on('data', onData);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`code-server exited with ${code} before it was ready (see server.log)`));
+      reject(new Error(`code-server exited with ${code} before it was ready (see server-${name}.log)`));
     });
   });
   await ready;
@@ -299,9 +336,9 @@ function workbenchUrl(port, folder, payload) {
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(entries))}`;
 }
 
-function copyFixture(scratch, name) {
+function copyFolder(scratch, from, name) {
   const dir = join(scratch, name);
-  cpSync(join(root, 'test', 'e2e', 'fixtures', 'workspace'), dir, { recursive: true });
+  cpSync(join(root, from), dir, { recursive: true });
   return dir;
 }
 
@@ -334,7 +371,7 @@ function onConsole(page, handle) {
 
 async function suiteSession(chromium, port, scratch, serverExits) {
   const started = Date.now();
-  const folder = copyFixture(scratch, 'workspace-suite');
+  const folder = copyFolder(scratch, 'test/e2e/fixtures/workspace', 'workspace-suite');
   const { page } = await launchBrowser(chromium, scratch, 'suite');
   const consoleLog = createWriteStream(join(artifacts, 'suite-console.log'));
   onCleanup(() => consoleLog.end());
@@ -391,7 +428,7 @@ async function suiteSession(chromium, port, scratch, serverExits) {
   if (exitCode !== 0 || !result || result.failed > 0 || result.passed === 0) {
     if (!result) {
       const why = serverExits.length > 0 ? ` (extension host exited with ${serverExits.join(', ')})` : '';
-      checks.push({ name: 'suite', ok: false, detail: `the test run ended with code ${exitCode} and reported no result${why}; see suite-console.log and server.log` });
+      checks.push({ name: 'suite', ok: false, detail: `the test run ended with code ${exitCode} and reported no result${why}; see suite-console.log and server-suite.log` });
     } else if (exitCode !== 0 && result.failed === 0) {
       checks.push({ name: 'suite', ok: false, detail: `the test run ended with code ${exitCode}` });
     }
@@ -409,106 +446,146 @@ async function visible(page, selector, timeoutMs, hasText) {
   }
 }
 
-async function lookSession(chromium, port, scratch) {
+/** The CLI's verdict on a folder, to compare with what the editor shows. */
+async function cliAssessment(folder) {
+  const out = await run(process.execPath, [join(root, 'dist', 'cli.js'), 'scan', folder, '--format', 'json', '--fail-on', 'none'], { quiet: true, timeoutMs: 2 * 60_000 });
+  const json = JSON.parse(out.slice(out.indexOf('{')));
+  return { score: json.score, verdict: json.verdict };
+}
+
+async function userSession(chromium, scratch, vsix) {
   const started = Date.now();
-  const folder = copyFixture(scratch, 'workspace-look');
-  const { page } = await launchBrowser(chromium, scratch, 'look');
-  const consoleLog = createWriteStream(join(artifacts, 'look-console.log'));
+  const extensionsDir = await installVsix(scratch, vsix);
+  const { port } = await startServer(scratch, 'user', extensionsDir);
+  const folder = copyFolder(scratch, 'test/fixtures/sample-service', 'sample-service');
+  const expected = await cliAssessment(folder);
+  const { page } = await launchBrowser(chromium, scratch, 'user');
+  const consoleLog = createWriteStream(join(artifacts, 'user-console.log'));
   onCleanup(() => consoleLog.end());
   onConsole(page, (type, text) => consoleLog.write(`[${type}] ${text}\n`));
 
   const check = async (name, fn) => {
     try {
       await fn();
-      checks.push({ name, ok: true });
+      checks.push({ name: `user: ${name}`, ok: true });
       return true;
     } catch (err) {
-      checks.push({ name, ok: false, detail: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+      checks.push({ name: `user: ${name}`, ok: false, detail: err instanceof Error ? err.message.split('\n')[0] : String(err) });
       return false;
     }
   };
   const shoot = async (file) => {
     await page.screenshot({ path: join(artifacts, file) });
-    log(`look: screenshot ${join('test-artifacts', 'editor', file)}`);
+    log(`user: screenshot ${join('test-artifacts', 'editor', file)}`);
+  };
+  /** Opens a file through quick open, waits for its tab and reveals a line. */
+  const openFile = async (query, tab, line) => {
+    await quickOpen(query, tab);
+    if (line === undefined) return;
+    await page.keyboard.press('Control+g');
+    if (!(await visible(page, '.quick-input-widget input', 3_000))) throw new Error('Go to Line did not open');
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+  };
+  const quickOpen = async (query, tab) => {
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+p');
+      if (await visible(page, '.quick-input-widget input', 3_000)) {
+        await page.keyboard.type(query);
+        // Recently opened files are listed before the file search answers: wait until
+        // the file itself is the selected row.
+        if (await visible(page, '.quick-input-list .monaco-list-row.focused', 10_000, tab)) {
+          await page.keyboard.press('Enter');
+          if (await visible(page, `.tabs-container .tab.active[aria-label^="${tab}"]`, 5_000)) return;
+        }
+      }
+      if (attempt === 5) throw new Error(`quick open did not open ${tab} after 5 attempts`);
+    }
+  };
+  /** Hovers the squiggles of the active editor until one shows `message`. */
+  const hoverSquiggle = async (message) => {
+    const squiggles = page.locator('.editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-error');
+    if (!(await visible(page, '.editor-group-container.active .monaco-editor :is(.squiggly-warning, .squiggly-error)', 30_000))) {
+      throw new Error('no squiggle in the editor within 30 s');
+    }
+    const count = Math.min(await squiggles.count(), 8);
+    for (let i = 0; i < count; i++) {
+      await page.mouse.move(0, 0);
+      await squiggles.nth(i).hover({ position: { x: 6, y: 3 }, force: true, timeout: 5_000 }).catch(() => undefined);
+      if (await visible(page, '.monaco-hover', 3_000, message)) return;
+    }
+    throw new Error(`none of ${count} squiggles shows a hover with "${message}"`);
   };
 
-  log('look: opening the fixture workspace as a user would');
-  await page.goto(workbenchUrl(port, folder, { extensionDevelopmentPath: root.replace(/\/$/, '') }));
+  log('user: opening the sample service with the installed .vsix');
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
   if (!(await visible(page, '.monaco-workbench .statusbar', 60_000))) {
-    await shoot('look-failed.png');
+    await shoot('user-failed.png');
     throw new Error('the workbench did not load within 60 s');
   }
   // The welcome page opens after the workbench shows and takes the focus.
   await visible(page, '.tabs-container .tab', 5_000);
 
-  const opened = await check('look: quick open shows the Dockerfile in an editor', async () => {
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Control+p');
-      if (await visible(page, '.quick-input-widget input', 3_000)) {
-        await page.keyboard.type('Dockerfile');
-        const row = await visible(page, '.quick-input-list .monaco-list-row', 5_000, 'Dockerfile');
-        if (row) {
-          await page.keyboard.press('Enter');
-          if (await visible(page, '.tabs-container .tab.active[aria-label^="Dockerfile"]', 5_000)) return;
-        }
-      }
-      if (attempt === 5) throw new Error('quick open did not open the Dockerfile after 5 attempts');
-    }
-  });
-  if (!opened) {
-    await shoot('look-failed.png');
-    return;
+  const files = [
+    { query: 'services/api/Dockerfile', tab: 'Dockerfile', message: 'The final stage never sets USER', shot: 'user-dockerfile.png' },
+    { query: 'services/api/src/server.ts', tab: 'server.ts', message: 'no production file handles SIGTERM', shot: 'user-typescript.png' },
+    { query: 'services/worker/cmd/worker/main.go', tab: 'main.go', line: 36, message: 'is assigned to `_`', shot: 'user-go.png' },
+  ];
+  for (const file of files) {
+    const ok = await check(`${file.query} shows a diagnostic whose hover says "${file.message}"`, async () => {
+      await openFile(file.query, file.tab, file.line);
+      await hoverSquiggle(file.message);
+    });
+    await shoot(file.shot);
+    await page.mouse.move(0, 0);
+    await page.keyboard.press('Escape');
+    if (!ok && file.tab === 'Dockerfile') log('user: no diagnostics in the Dockerfile; the other checks will say more');
   }
 
-  const squiggled = await check('look: the Dockerfile editor shows warning squiggles', async () => {
-    if (!(await visible(page, '.monaco-editor .squiggly-warning', 30_000))) {
-      throw new Error('no warning squiggle in the Dockerfile editor within 30 s');
-    }
-  });
-  await shoot('dockerfile-editor.png');
-
-  await check('look: hovering the squiggle shows the Readiness message', async () => {
-    if (!squiggled) throw new Error('not tried: no squiggle to hover');
-    const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
-    for (let attempt = 1; ; attempt++) {
-      await page.mouse.move(0, 0);
-      await squiggle.hover({ position: { x: 8, y: 4 }, force: true, timeout: 5_000 });
-      if (await visible(page, '.monaco-hover', 5_000, 'The final stage never sets USER')) return;
-      if (attempt === 3) throw new Error('no hover with "The final stage never sets USER" over the squiggle');
-    }
-  });
-  await shoot('dockerfile-hover.png');
-  await page.mouse.move(0, 0);
-  await page.keyboard.press('Escape');
-
-  await check('look: the Problems panel lists the Readiness finding', async () => {
+  await check('the Problems panel lists Readiness findings of the opened files', async () => {
     let rows = null;
     for (let attempt = 1; attempt <= 3 && !rows; attempt++) {
       await page.keyboard.press('Control+Shift+m');
-      rows = await visible(page, '.markers-panel .monaco-list-row', squiggled ? 10_000 : 2_000, 'readiness');
+      rows = await visible(page, '.markers-panel .monaco-list-row', 10_000, 'readiness');
     }
     if (!rows) throw new Error('no Problems panel row mentioning "readiness"');
-    const texts = await rows.allTextContents();
-    if (!texts.some((t) => t.includes(RULE_ID))) throw new Error(`no row for ${RULE_ID}; rows: ${JSON.stringify(texts)}`);
+    const texts = await page.locator('.markers-panel .monaco-list-row').allTextContents();
+    if (!texts.some((t) => t.includes(RULE_ID))) throw new Error(`no row for ${RULE_ID}; rows: ${JSON.stringify(texts.slice(0, 12))}`);
   });
-  await shoot('problems-panel.png');
+  await shoot('user-problems.png');
   await page.keyboard.press('Escape');
 
-  await check('look: the Readiness view shows the checklist and the status bar the score', async () => {
-    const button = page.locator('.activitybar .action-item a[aria-label^="Readiness"]').first();
-    await button.click({ timeout: 10_000 });
-    const rows = await visible(page, '.sidebar .monaco-list-row', 30_000, 'Runs as a non-root user');
-    if (!rows) throw new Error('no checklist row "Runs as a non-root user" in the Readiness view');
-    const texts = await page.locator('.sidebar .monaco-list-row').allTextContents();
-    for (const expected of ['Security', 'Container', 'Health check declared']) {
-      if (!texts.some((t) => t.includes(expected))) throw new Error(`no row "${expected}"; rows: ${JSON.stringify(texts.slice(0, 12))}`);
+  await check(`the status bar shows the score the CLI computes (Readiness ${expected.score})`, async () => {
+    const item = await visible(page, '.statusbar .statusbar-item', 60_000, `Readiness ${expected.score}`);
+    if (!item) {
+      const texts = await page.locator('.statusbar .statusbar-item').allTextContents();
+      throw new Error(`no "Readiness ${expected.score}" in the status bar: ${JSON.stringify(texts.filter((t) => /Readiness/.test(t)))}`);
     }
-    if (!(await visible(page, '.statusbar .statusbar-item', 15_000, 'Readiness '))) throw new Error('no "Readiness <score>" item in the status bar');
   });
-  await shoot('checklist-tree.png');
 
-  await check('look: "Readiness: Show Report" opens the report beside the editor', async () => {
+  const sidebarRow = (text) => page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+  await check('clicking the score opens the checklist tree: score, categories, items', async () => {
+    await page.locator('.statusbar .statusbar-item', { hasText: 'Readiness ' }).first().click({ timeout: 10_000 });
+    if (!(await visible(page, '.sidebar .monaco-list-row', 30_000, 'No hardcoded credentials'))) throw new Error('no checklist row "No hardcoded credentials"');
+    const summary = `${expected.score}/100 — ${expected.verdict}`;
+    if (!(await visible(page, '.sidebar', 5_000, summary))) throw new Error(`the view does not say "${summary}"`);
+    const texts = await page.locator('.sidebar .monaco-list-row').allTextContents();
+    for (const want of ['Security', 'TLS on every listener and client', 'Container', 'Runs as a non-root user']) {
+      if (!texts.some((t) => t.includes(want))) throw new Error(`no row with "${want}"; rows: ${JSON.stringify(texts.slice(0, 12))}`);
+    }
+  });
+  await check('an item expands to its evidence, and the evidence opens its line', async () => {
+    await sidebarRow('No hardcoded credentials').click({ timeout: 10_000 });
+    const evidence = await visible(page, '.sidebar .monaco-list-row', 10_000, 'comes from Secret "orders-db"');
+    if (!evidence) throw new Error('"No hardcoded credentials" shows no evidence row about Secret "orders-db"');
+    if (!(await visible(page, '.sidebar .monaco-list-row', 2_000, 'Dockerfile:3'))) throw new Error('the item shows no finding at Dockerfile:3');
+    await evidence.first().click({ timeout: 10_000 });
+    if (!(await visible(page, '.tabs-container .tab.active[aria-label^="worker.yaml"]', 10_000))) throw new Error('clicking the evidence did not open worker.yaml');
+  });
+  await shoot('user-checklist.png');
+
+  await check('"Readiness: Show Report" opens the report, in a preview beside the editor', async () => {
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Shift+p');
@@ -516,15 +593,25 @@ async function lookSession(chromium, port, scratch) {
         await page.keyboard.type('Readiness: Show Report');
         if (await visible(page, '.quick-input-list .monaco-list-row', 5_000, 'Show Report')) {
           await page.keyboard.press('Enter');
-          if (await visible(page, '.tabs-container .tab[aria-label*="Preview"]', 20_000)) return;
+          if (await visible(page, '.tabs-container .tab[aria-label*="Preview"]', 20_000)) break;
         }
       }
       if (attempt === 3) throw new Error('no Markdown preview tab after running "Readiness: Show Report"');
     }
+    // The preview renders in a webview: nested frames of the page.
+    const heading = `Production readiness: sample-service`;
+    const verdict = `Verdict: ${expected.verdict}`;
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+      if (texts.some((t) => t.includes(heading) && t.includes(verdict))) return;
+      if (Date.now() > deadline) throw new Error(`the preview does not show "${heading}" with "${verdict}"`);
+      await page.waitForTimeout(500);
+    }
   });
-  await page.waitForTimeout(1_500);
-  await shoot('report-preview.png');
-  log(`look: finished in ${seconds(started)}`);
+  await page.waitForTimeout(1_000);
+  await shoot('user-report.png');
+  log(`user: finished in ${seconds(started)}`);
 }
 
 async function main() {
@@ -542,32 +629,32 @@ async function main() {
   mkdirSync(artifacts, { recursive: true });
 
   await ensureCodeServer();
-  if (!args.has('--no-build')) await build();
+  const scratch = mkdtempSync(join(tmpdir(), 'readiness-editor-'));
+  // Registered first, so it runs last: after the servers and the browsers are gone.
+  if (!args.has('--keep')) onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
+  else log(`keeping ${scratch}`);
+  const vsix = await build(scratch);
 
   const started = Date.now();
   const capTimer = setTimeout(() => void finish(`the editor run did not finish within ${runCapMs / 1000} s`), runCapMs);
   capTimer.unref();
 
-  const scratch = mkdtempSync(join(tmpdir(), 'readiness-editor-'));
-  // Registered first, so it runs last: after the server and the browsers are gone.
-  if (!args.has('--keep')) onCleanup(() => rmSync(scratch, { recursive: true, force: true }));
-  else log(`keeping ${scratch}`);
-
-  const { port, exits } = await startServer(scratch);
-  log(`code-server listening on 127.0.0.1:${port} after ${seconds(started)}`);
-
-  await suiteSession(chromium, port, scratch, exits);
-  await lookSession(chromium, port, scratch);
+  const suiteServer = await startServer(scratch, 'suite', join(scratch, 'suite-extensions'));
+  log(`code-server listening on 127.0.0.1:${suiteServer.port} after ${seconds(started)}`);
+  await suiteSession(chromium, suiteServer.port, scratch, suiteServer.exits);
+  await userSession(chromium, scratch, vsix);
   copyExtensionHostLogs(scratch);
   log(`editor run took ${seconds(started)}`);
 }
 
 /** Copies the extension host logs (activation errors show up there) next to the screenshots. */
 function copyExtensionHostLogs(scratch) {
-  const logs = join(scratch, 'user-data', 'logs');
-  if (existsSync(logs)) cpSync(logs, join(artifacts, 'logs'), { recursive: true });
-  const serverLogs = join(scratch, 'server-data', 'data', 'logs');
-  if (existsSync(serverLogs)) cpSync(serverLogs, join(artifacts, 'server-logs'), { recursive: true });
+  for (const name of ['suite', 'user']) {
+    const logs = join(scratch, `user-data-${name}`, 'logs');
+    if (existsSync(logs)) cpSync(logs, join(artifacts, `logs-${name}`), { recursive: true });
+    const serverLogs = join(scratch, `server-data-${name}`, 'data', 'logs');
+    if (existsSync(serverLogs)) cpSync(serverLogs, join(artifacts, `server-logs-${name}`), { recursive: true });
+  }
 }
 
 main().then(
