@@ -611,6 +611,22 @@ async function userSession(chromium, scratch, vsix) {
   });
   await page.waitForTimeout(1_000);
   await shoot('user-report.png');
+
+  await check('a link of the report opens the file at its line', async () => {
+    const target = 'deploy/helm/orders-api/values.yaml:31';
+    let clicked = false;
+    for (const frame of page.frames()) {
+      const link = frame.locator('a', { hasText: target }).first();
+      if ((await link.count().catch(() => 0)) > 0) {
+        await link.click({ timeout: 5_000 });
+        clicked = true;
+        break;
+      }
+    }
+    if (!clicked) throw new Error(`no link "${target}" in the report preview`);
+    if (!(await visible(page, '.tabs-container .tab.active[aria-label^="values.yaml"]', 10_000))) throw new Error('clicking the link did not open values.yaml');
+  });
+  await shoot('user-report-link.png');
   log(`user: finished in ${seconds(started)}`);
 }
 

@@ -1,16 +1,16 @@
-import { Parser, Query, type Language, type Node, type QueryCapture, type QueryMatch, type Tree } from 'web-tree-sitter';
+import { Edit, Parser, Query, type Language, type Node, type Point, type QueryCapture, type QueryMatch, type Tree } from 'web-tree-sitter';
 import type { SourceText, Span } from '../../engine/source';
 import type { TreeSitterLanguage } from './grammars';
 
 const queries = new WeakMap<Language, Map<string, Query>>();
 
-type Mode = 'captures' | 'matches';
 /**
- * The whole-file patterns each grammar has been asked for, by mode, in first-use order.
- * A new document runs them all as one combined query (one walk of the tree instead of
- * one per pattern) the first time any of them is asked for.
+ * The whole-file patterns each grammar has been asked for, in first-use order. A new
+ * document runs them all as one combined query in matches mode (one walk of the tree
+ * instead of one per pattern) the first time any of them is asked for; whole-file
+ * captures are read off those matches.
  */
-const seenPatterns = new WeakMap<Language, Record<Mode, Set<string>>>();
+const seenPatterns = new WeakMap<Language, Set<string>>();
 
 /**
  * A source file parsed with tree-sitter: the tree, and queries compiled once per
@@ -21,21 +21,50 @@ export class SyntaxDocument {
   readonly tree: Tree;
   /** Whole-file query results and other per-file facts, shared by every rule of the file. */
   private readonly memos = new Map<string, unknown>();
+  private disposed = false;
 
+  /**
+   * `previous` is the parse of an earlier version of the same file: its tree is edited
+   * to the new text and reused where tree-sitter can, which gives the tree a fresh
+   * parse would. `previous` itself is left as it was (a lint may still be reading it).
+   */
   constructor(
     readonly source: SourceText,
     readonly language: TreeSitterLanguage,
     private readonly grammar: Language,
+    previous?: SyntaxDocument,
   ) {
     const parser = new Parser();
     try {
       parser.setLanguage(grammar);
-      const tree = parser.parse(source.text);
+      const tree = (previous && this.reparse(parser, previous)) ?? parser.parse(source.text);
       if (!tree) throw new Error(`tree-sitter returned no tree for ${source.path}`);
       this.tree = tree;
     } finally {
       parser.delete();
     }
+  }
+
+  /**
+   * Parses the text incrementally from `previous`, or answers undefined when only a fresh
+   * parse can be trusted. Error recovery is where tree-sitter's reuse of old subtrees
+   * is known to settle on a different tree than a fresh parse, so a tree with errors on
+   * either side of the edit is never the outcome of reuse.
+   */
+  private reparse(parser: Parser, previous: SyntaxDocument): Tree | undefined {
+    if (previous.disposed || previous.grammar !== this.grammar || previous.tree.rootNode.hasError) return undefined;
+    const edit = textEdit(previous.source.text, this.source.text);
+    const edited = previous.tree.copy();
+    let tree: Tree | null;
+    try {
+      edited.edit(edit);
+      tree = parser.parse(this.source.text, edited);
+    } finally {
+      edited.delete();
+    }
+    if (tree && !tree.rootNode.hasError) return tree;
+    tree?.delete();
+    return undefined;
   }
 
   get root(): Node {
@@ -68,43 +97,50 @@ export class SyntaxDocument {
   }
 
   /**
-   * Every capture of a tree-sitter query over the file (or under `node`). Whole-file
-   * results are computed once per pattern; each caller gets its own array.
+   * Every capture of a tree-sitter query over the file (or under `node`), in the order
+   * tree-sitter's captures give them. Whole-file results are computed once per pattern;
+   * each caller gets its own array.
    */
   captures(pattern: string, node?: Node): QueryCapture[] {
     if (node) return this.compiled(pattern).captures(node);
-    return this.wholeFile('captures', pattern) as QueryCapture[];
+    const key = `captures\0${pattern}`;
+    let found = this.memos.get(key) as QueryCapture[] | undefined;
+    if (!found) {
+      found = capturesOf(this.wholeFileMatches(pattern)) ?? this.compiled(pattern).captures(this.root);
+      this.memos.set(key, found);
+    }
+    return found.slice();
   }
 
   /** Every match of a query, with its captures by name (whole-file results shared like `captures`). */
   matches(pattern: string, node?: Node): QueryMatch[] {
     if (node) return this.compiled(pattern).matches(node);
-    return this.wholeFile('matches', pattern) as QueryMatch[];
+    return this.wholeFileMatches(pattern).slice();
   }
 
-  private wholeFile(mode: Mode, pattern: string): Array<QueryCapture | QueryMatch> {
-    const key = `${mode}\0${pattern}`;
-    let found = this.memos.get(key) as Array<QueryCapture | QueryMatch> | undefined;
+  private wholeFileMatches(pattern: string): QueryMatch[] {
+    const key = `matches\0${pattern}`;
+    let found = this.memos.get(key) as QueryMatch[] | undefined;
     if (!found) {
       const query = this.compiled(pattern);
       let seen = seenPatterns.get(this.grammar);
       if (!seen) {
-        seen = { captures: new Set(), matches: new Set() };
+        seen = new Set();
         seenPatterns.set(this.grammar, seen);
       }
-      seen[mode].add(pattern);
-      this.runCombined(mode, [...seen[mode]].filter((p) => !this.memos.has(`${mode}\0${p}`)));
-      found = this.memos.get(key) as Array<QueryCapture | QueryMatch> | undefined;
+      seen.add(pattern);
+      this.runCombined([...seen].filter((p) => !this.memos.has(`matches\0${p}`)));
+      found = this.memos.get(key) as QueryMatch[] | undefined;
       if (!found) {
-        found = mode === 'captures' ? query.captures(this.root) : query.matches(this.root);
+        found = query.matches(this.root);
         this.memos.set(key, found);
       }
     }
-    return found.slice();
+    return found;
   }
 
-  /** Runs several patterns as one query over the file and files each one's results under its own key. */
-  private runCombined(mode: Mode, patterns: readonly string[]): void {
+  /** Runs several patterns as one query over the file and files each one's matches under its own key. */
+  private runCombined(patterns: readonly string[]): void {
     if (patterns.length < 2) return;
     let combined: Query;
     try {
@@ -128,14 +164,18 @@ export class SyntaxDocument {
       if (!firstOf.has(which)) firstOf.set(which, i);
       origin.push({ pattern: which, index: i - (firstOf.get(which) as number) });
     }
-    const buckets = patterns.map(() => [] as Array<QueryCapture | QueryMatch>);
-    const results: Array<QueryCapture | QueryMatch> = mode === 'captures' ? combined.captures(this.root) : combined.matches(this.root);
-    for (const item of results) {
-      const from = origin[item.patternIndex];
+    const buckets = patterns.map(() => [] as QueryMatch[]);
+    for (const match of combined.matches(this.root)) {
+      const from = origin[match.patternIndex];
       if (!from) continue;
-      (buckets[from.pattern] as Array<QueryCapture | QueryMatch>).push(from.index === item.patternIndex ? item : { ...item, patternIndex: from.index });
+      // The match is this call's own object: numbered as in its source pattern in place.
+      if (from.index !== match.patternIndex) {
+        match.patternIndex = from.index;
+        for (const capture of match.captures) capture.patternIndex = from.index;
+      }
+      (buckets[from.pattern] as QueryMatch[]).push(match);
     }
-    patterns.forEach((p, i) => this.memos.set(`${mode}\0${p}`, buckets[i]));
+    patterns.forEach((p, i) => this.memos.set(`matches\0${p}`, buckets[i]));
   }
 
   span(node: Node): Span {
@@ -148,6 +188,7 @@ export class SyntaxDocument {
 
   /** Frees the tree's WASM memory; the parse cache calls this when it evicts the document. */
   dispose(): void {
+    this.disposed = true;
     this.memos.clear();
     this.tree.delete();
   }
@@ -158,4 +199,74 @@ export function enclosing(node: Node | null, types: ReadonlySet<string> | readon
   const set = types instanceof Set ? types : new Set(types as readonly string[]);
   for (let current: Node | null = node; current; current = current.parent) if (set.has(current.type)) return current;
   return undefined;
+}
+
+/**
+ * The captures of a pattern's whole-file matches in the order tree-sitter's captures
+ * mode gives them: by where each captured node starts, a match's own captures in their
+ * order. Undefined when two matches capture nodes starting at the same offset, whose
+ * order only the captures query itself decides.
+ */
+function capturesOf(matches: readonly QueryMatch[]): QueryCapture[] | undefined {
+  const flat: Array<{ capture: QueryCapture; match: number; start: number }> = [];
+  matches.forEach((match, i) => {
+    for (const capture of match.captures) flat.push({ capture, match: i, start: capture.node.startIndex });
+  });
+  // Array.prototype.sort is stable, so captures of one match keep their order on ties.
+  flat.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < flat.length; i++) {
+    const [a, b] = [flat[i - 1], flat[i]] as [(typeof flat)[number], (typeof flat)[number]];
+    if (a.start === b.start && a.match !== b.match) return undefined;
+  }
+  return flat.map((f) => f.capture);
+}
+
+/**
+ * The edit that turns `before` into `after`: the span between their common prefix and
+ * common suffix. Offsets and columns are UTF-16 code units, which is what web-tree-sitter
+ * takes for text given as a string; a surrogate pair is never split.
+ */
+export function textEdit(before: string, after: string): Edit {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (newEnd < after.length && isLowSurrogate(after.charCodeAt(newEnd))) {
+    oldEnd++;
+    newEnd++;
+  }
+  const startPosition = advance(before, 0, start, { row: 0, column: 0 });
+  return new Edit({
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition,
+    oldEndPosition: advance(before, start, oldEnd, startPosition),
+    newEndPosition: advance(after, start, newEnd, startPosition),
+  });
+}
+
+/** The point at `to`, from the point at `from`; tree-sitter counts rows at `\n` only. */
+function advance(text: string, from: number, to: number, at: Point): Point {
+  let row = at.row;
+  let lineStart = from - at.column;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: to - lineStart };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

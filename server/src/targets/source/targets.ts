@@ -38,11 +38,11 @@ const COMMENT_TYPES: Readonly<Record<TreeSitterLanguage, readonly string[]>> = {
 function treeSitterTarget(language: TreeSitterLanguage): Target<SyntaxDocument, SyntaxDocument> {
   return {
     name: language,
-    parse(source: SourceText, _kind: FileKind) {
+    parse(source: SourceText, _kind: FileKind, previous?: SyntaxDocument) {
       const grammar = grammarOf(language);
       if (!grammar) return { doc: undefined, problems: [{ file: source.path, message: `The ${language} grammar is not available, so this file is not assessed.`, severity: 'info' }] };
       try {
-        return { doc: new SyntaxDocument(source, language, grammar), problems: [] };
+        return { doc: new SyntaxDocument(source, language, grammar, previous), problems: [] };
       } catch (error) {
         return { doc: undefined, problems: [{ file: source.path, message: `Could not parse this file: ${(error as Error).message}` }] };
       }
