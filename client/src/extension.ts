@@ -27,7 +27,16 @@ const DOCKERFILE_NAMES = '{Dockerfile,Containerfile,*.dockerfile,*.Dockerfile,Do
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What `activate` returns to other extensions and to the editor tests. */
+export interface ReadinessApi {
+  /** How long `activate` took; the language server starts after it, in the background. */
+  activationMs: number;
+  /** Resolves with the milliseconds from activation to the server's answer to `initialize`. */
+  serverReady: Promise<number>;
+}
+
+export async function activate(context: ExtensionContext): Promise<ReadinessApi> {
+  const activationStarted = performance.now();
   const output = window.createOutputChannel('Readiness', { log: true });
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -168,12 +177,32 @@ export async function activate(context: ExtensionContext): Promise<void> {
   );
 
   void commands.executeCommand('setContext', 'readiness.filter', 'all');
-  await client.start();
   client.onNotification(ASSESSMENT_CHANGED_NOTIFICATION, () => {
     if (view.visible) refreshSoon();
   });
   context.subscriptions.push(view.onDidChangeVisibility((event) => event.visible && refreshSoon()));
-  void refresh();
+  // The server starts in the background so the editor is not held up by it; requests
+  // made meanwhile (a refresh, a command) wait for it inside the client.
+  const starting = client;
+  const serverReady = starting.start().then(
+    () => {
+      const ms = performance.now() - activationStarted;
+      output.info(`Language server ready ${ms.toFixed(0)} ms after activation.`);
+      void refresh();
+      return ms;
+    },
+    (error: unknown) => {
+      output.error(`The language server did not start: ${String(error)}`);
+      status.text = '$(warning) Readiness';
+      status.tooltip = `The language server did not start: ${String(error)}. See the Readiness output.`;
+      status.show();
+      throw error;
+    },
+  );
+  serverReady.catch(() => undefined);
+  const activationMs = performance.now() - activationStarted;
+  output.info(`Activated in ${activationMs.toFixed(0)} ms.`);
+  return { activationMs, serverReady };
 }
 
 async function pickRule(extension: Uri): Promise<string | undefined> {

@@ -9,6 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { say } from './say';
 
 const EXTENSION_ID = 'readiness.readiness';
 const RULE_ID = 'dockerfile/require-non-root-user';
@@ -120,6 +121,11 @@ suite('Dockerfile in the editor', () => {
       broken = 'the extension never activated.';
       throw err;
     });
+    // Measured, not asserted: the harness prints it with the results.
+    const api = extension.exports as { activationMs?: unknown; serverReady?: Promise<number> } | undefined;
+    assert.equal(typeof api?.activationMs, 'number', 'activate() returned no activation time');
+    const serverMs = await api?.serverReady;
+    say(`       activate() took ${(api?.activationMs as number).toFixed(0)} ms; the language server answered initialize ${serverMs?.toFixed(0)} ms after activation`);
   });
 
   test('a final stage without USER is reported on its FROM line', async () => {

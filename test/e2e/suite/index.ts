@@ -11,8 +11,9 @@
  * console.
  */
 import Mocha from 'mocha';
+import { say } from './say';
 
-export const LOG_TAG = 'readiness-e2e |';
+export { LOG_TAG } from './say';
 export const RESULT_MARKER = 'readiness-e2e-result';
 
 export interface SuiteResult {
@@ -28,10 +29,6 @@ const SUITES: Record<string, () => Promise<unknown>> = {
   'dockerfile.test': () => import('./dockerfile.test'),
   'workspace.test': () => import('./workspace.test'),
 };
-
-function say(line: string): void {
-  console.log(`${LOG_TAG} ${line}`);
-}
 
 /** A spec-like reporter that also fills `result`. */
 function reporterFor(result: SuiteResult): typeof Mocha.reporters.Base {
