@@ -1,5 +1,6 @@
 // Builds the three bundles of cli.md: dist/extension.js (VS Code client),
-// dist/server.js (language server) and dist/cli.js (command line).
+// dist/server.js (language server) and dist/cli.js (command line), and the chunks
+// they load on demand.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,10 +40,35 @@ const common = {
   banner: { js: "const __readinessImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * The TypeScript compiler is most of the server's code but only needed once a TS/JS
+ * file is read: it gets bundles of its own, required on first use, so the server
+ * starts without parsing it.
+ */
+const LAZY_CHUNKS = { typescript: './typescript.js', '@typescript-eslint/typescript-estree': './typescript-estree.js' };
+function lazyChunks(except) {
+  return {
+    name: 'lazy-chunks',
+    setup(build) {
+      // tsserverlibrary is the same module as typescript since TypeScript 5.
+      build.onResolve({ filter: /^(typescript(\/lib\/tsserverlibrary)?|@typescript-eslint\/typescript-estree)$/ }, (args) => {
+        const name = args.path.startsWith('typescript') ? 'typescript' : args.path;
+        return name === except ? undefined : { path: LAZY_CHUNKS[name], external: true };
+      });
+    },
+  };
+}
+
 const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [problemMatcher, lazyChunks()] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', plugins: [problemMatcher, lazyChunks()] },
+  { entryPoints: ['typescript'], outfile: 'dist/typescript.js', plugins: [problemMatcher, lazyChunks('typescript')] },
+  {
+    entryPoints: ['@typescript-eslint/typescript-estree'],
+    outfile: 'dist/typescript-estree.js',
+    plugins: [problemMatcher, lazyChunks('@typescript-eslint/typescript-estree')],
+  },
 ];
 
 /**
