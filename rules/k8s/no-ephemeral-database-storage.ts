@@ -2,7 +2,8 @@ import { isMap } from 'yaml';
 import { defineRule } from '../define-rule';
 import { LONG_RUNNING_KINDS } from '../../server/src/targets/k8s/objects';
 import { get, keySpan, str } from '../../server/src/targets/yaml/nodes';
-import { dataStoreOf, isRedis, shellWords, type DataStore } from './support/databases';
+import { configMapTexts, dataStoreOf, isRedis, redisEvictsAnyKey, shellWords, type DataStore } from './support/databases';
+import type { ProjectView } from '../../server/src/engine/project';
 import type { Field, Known, Rendered, Where } from './support/rendered';
 import { containerData, labelOf, workloads, type RenderedContainer } from './support/workloads';
 
@@ -54,6 +55,9 @@ export default defineRule({
         const data = { ...containerData(workload, container), engine: store.engine };
 
         if (isRedis(store)) {
+          // A Redis that evicts any key under memory pressure is a cache by design: losing
+          // its keys on a restart is what it is built to tolerate.
+          if (redisEvictsAnyKey(words.all, mountedConfigText(ctx.project, rendered, container, volumes, words.all))) continue;
           const off = redisPersistenceOff(words.all);
           if (off) {
             const where = words.items.find((item) => item.words.includes('--save'))?.where;
@@ -211,6 +215,25 @@ function commandWords(rendered: Rendered, container: RenderedContainer): Command
     }
   }
   return out;
+}
+
+/**
+ * The text of the configuration file a Redis container is started with (`redis-server
+ * /etc/redis/redis.conf`) when a ConfigMap of the workspace provides it through a mounted
+ * volume; undefined otherwise.
+ */
+function mountedConfigText(project: ProjectView, rendered: Rendered, container: RenderedContainer, volumes: NamedItems, words: readonly string[]): string | undefined {
+  const file = words.find((w) => /\.conf$/.test(w) && w.startsWith('/'));
+  if (!file) return undefined;
+  for (const mount of rendered.items(rendered.field(container.field, 'volumeMounts'))) {
+    const mountPath = scalar(rendered, mount, 'mountPath');
+    const name = scalar(rendered, mount, 'name');
+    if (!mountPath || !name || !covers(mountPath, file)) continue;
+    const volume = volumes.byName.get(name);
+    const configMap = volume ? str(get(volume.node, 'configMap', 'name')) : undefined;
+    if (configMap) return configMapTexts(project).get(configMap);
+  }
+  return undefined;
 }
 
 /** `--save ""` (no RDB snapshots) without `--appendonly yes`: Redis keeps nothing on disk. */

@@ -1,6 +1,11 @@
+import * as path from 'node:path';
+import { isScalar } from 'yaml';
+import type { ProjectView } from '../../server/src/engine/project';
+import type { SourceText, Span } from '../../server/src/engine/source';
+import { maskTemplate } from '../../server/src/targets/helm/template';
 import { defineRule } from '../define-rule';
 import { LONG_RUNNING_KINDS } from '../../server/src/targets/k8s/objects';
-import { bool, get } from '../../server/src/targets/yaml/nodes';
+import { bool, get, pairOf, spanOf, str } from '../../server/src/targets/yaml/nodes';
 import { displayName, isRunnableWorkload, podLabelsOf, sameNamespace, selectorAt, selects, selectsWorkload, workspaceOf, type Match, type Placed } from './support/cross-object';
 
 /** Policy kinds whose selector is a Kubernetes label selector, and where it is. */
@@ -26,7 +31,9 @@ export default defineRule({
   },
   messages: {
     noPolicies:
-      '{{kind}} {{name}} is selected by no NetworkPolicy (the workspace has none), so any pod in the cluster can reach it and it can reach anything. Add a default-deny NetworkPolicy for its namespace and allow only the traffic it needs.',
+      '{{kind}} {{name}} is selected by no NetworkPolicy (the workspace deploys none), so any pod in the cluster can reach it and it can reach anything. Add a default-deny NetworkPolicy for its namespace and allow only the traffic it needs.',
+    chartPoliciesOff:
+      "The chart's NetworkPolicies are off by default (`{{path}}: {{value}}`), so no policy selects {{kind}} {{name}}: any pod in the cluster can reach it and it can reach anything. Turn them on by default here, or add a default-deny NetworkPolicy for its namespace.",
     notSelected:
       'No NetworkPolicy selects the pods of {{kind}} {{name}} (labels {{labels}}), so any pod in the cluster can reach it and it can reach anything. Add a policy whose podSelector matches these labels, or a default-deny policy for the namespace.',
   },
@@ -54,7 +61,10 @@ export default defineRule({
       }
       if (verdict !== 'no') continue;
       const data = { kind: workload.object.kind, name: displayName(workload) };
-      if (policies.length === 0) {
+      const switchedOff = chartPoliciesSwitch(ctx.project, workload);
+      if (switchedOff) {
+        ctx.report({ span: switchedOff.span, source: switchedOff.source, messageId: 'chartPoliciesOff', data: { ...data, path: switchedOff.path, value: switchedOff.value } });
+      } else if (policies.length === 0) {
         ctx.report({ span: workload.object.anchor, source: workload.source, messageId: 'noPolicies', data });
       } else {
         const pods = podLabelsOf(workload);
@@ -77,6 +87,36 @@ function policySelects(policy: Placed, workload: Placed): Match {
   // `podSelector` is required; an absent one selects every pod of the namespace, like `{}`.
   if (!selector) return selects({ requirements: [], exact: true, signature: '', chart: undefined }, podLabelsOf(workload));
   return selectsWorkload(selector, workload);
+}
+
+/**
+ * For a workload of a Helm chart: the values key that keeps the chart's own NetworkPolicy
+ * templates from rendering (`{{- if .Values.networkPolicies.enabled }}` with `false` in
+ * values.yaml), so the finding points at the switch rather than saying there are none.
+ */
+function chartPoliciesSwitch(project: ProjectView, workload: Placed): { span: Span; source: SourceText; path: string; value: string } | undefined {
+  const values = workload.doc.values;
+  if (!values?.document) return undefined;
+  const chartRoot = path.posix.dirname(values.source.path);
+  for (const file of project.files(['helm-template'])) {
+    if (!file.production || !file.path.startsWith(`${chartRoot === '.' ? '' : `${chartRoot}/`}templates/`)) continue;
+    const text = project.source(file.path)?.text;
+    const kindAt = text?.search(/^kind:\s*(NetworkPolicy|CiliumNetworkPolicy)\s*$/m) ?? -1;
+    if (!text || kindAt < 0) continue;
+    const guard = maskTemplate(text)
+      .regions.filter((r) => r.keyword === 'if' && !r.negated && r.span.start <= kindAt && kindAt < r.span.end)
+      .map((r) => /^\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)$/.exec(r.condition.trim())?.[1])
+      .find((p): p is string => p !== undefined);
+    if (!guard) continue;
+    const keys = guard.split('.').filter(Boolean);
+    const parent = keys.length === 1 ? values.document.contents : get(values.document.contents, ...keys.slice(0, -1));
+    const pair = pairOf(parent, keys[keys.length - 1] as string);
+    const span = spanOf(pair?.key);
+    const value = pair ? str(pair.value) ?? (isScalar(pair.value) ? String(pair.value.value) : undefined) : undefined;
+    if (!span || value === undefined || !['false', '', 'null', '~'].includes(value.trim())) continue;
+    return { span, source: values.source, path: keys.join('.'), value: value.trim() === '' ? '""' : value.trim() };
+  }
+  return undefined;
 }
 
 function isCalico(placed: Placed): boolean {

@@ -8,7 +8,7 @@ import { valuesAnchor, type K8sDocument } from '../../server/src/targets/k8s/doc
 import { get, items, keySpan, spanOf, str } from '../../server/src/targets/yaml/nodes';
 import type { ProjectView } from '../../server/src/engine/project';
 import type { WorkspaceView } from '../../server/src/engine/types';
-import { isPinned, isSubstituted, parseImage } from './support/images';
+import { isPinned, isSubstituted, parseImage, toolBuiltImages } from './support/images';
 import type { Where } from './support/rendered';
 import { containerData, workloads } from './support/workloads';
 
@@ -69,8 +69,9 @@ export default defineRule({
           ctx.report({ span: field.key.span, source: field.key.source, messageId: 'valuesUnpinned', data: { ...data, setting: `The chart's default \`${field.path}\``, what } });
           continue;
         }
-        // Kustomize sets the tag of images it lists, whatever the base manifest says.
-        if (overridden(ref.name)) continue;
+        // Kustomize sets the tag of images it lists, whatever the base manifest says; Skaffold
+        // and Tilt replace the images they build with the tag they built.
+        if (overridden(ref.name) || toolBuiltImages(ctx.project).has(ref.name)) continue;
         const span = field.value?.span;
         if (!span) continue;
         const fix = placeholderFix(ctx.source.text, span, ref.tag);

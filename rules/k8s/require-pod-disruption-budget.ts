@@ -30,7 +30,9 @@ export default defineRule({
     for (const workload of ws.objects) {
       if (!workload.own || !REPLICATED_KINDS.has(workload.object.kind) || !isRunnableWorkload(workload)) continue;
       const replicas = replicasOf(workload, ws);
-      const replicated = (replicas.count !== undefined && replicas.count >= 2) || replicas.autoscaler !== undefined;
+      // An autoscaler that may go down to one replica is k8s/require-replicas' finding, not a missing budget.
+      const autoscaled = replicas.autoscaler !== undefined && !(replicas.autoscalerMin?.count !== undefined && replicas.autoscalerMin.count <= 1);
+      const replicated = (replicas.count !== undefined && replicas.count >= 2) || autoscaled;
       if (!replicated) continue;
       let verdict: Match = ws.mayHaveUnread('PodDisruptionBudget') ? 'maybe' : 'no';
       for (const budget of budgets) {
@@ -53,7 +55,7 @@ export default defineRule({
       const data = { kind: workload.object.kind, name: displayName(workload) };
       if (replicas.count !== undefined && replicas.count >= 2) {
         ctx.report({ span: workload.object.anchor, source: workload.source, messageId: 'replicated', data: { ...data, replicas: replicas.count } });
-      } else if (replicas.autoscaler) {
+      } else if (replicas.autoscaler && autoscaled) {
         ctx.report({ span: workload.object.anchor, source: workload.source, messageId: 'autoscaled', data: { ...data, hpa: displayName(replicas.autoscaler) } });
       }
     }

@@ -2,6 +2,7 @@ import { isMap } from 'yaml';
 import { defineRule } from '../define-rule';
 import { LONG_RUNNING_KINDS } from '../../server/src/targets/k8s/objects';
 import { get, items, num, str } from '../../server/src/targets/yaml/nodes';
+import { mayServeTraffic, workspaceOf } from './support/cross-object';
 import { dataStoreOf } from './support/databases';
 import { containerInsertion } from './support/edits';
 import { whereOf, type Field, type Known } from './support/rendered';
@@ -37,7 +38,12 @@ export default defineRule({
   },
   check(ctx) {
     const { rendered, list } = workloads(ctx, LONG_RUNNING_KINDS);
+    const ws = list.length > 0 ? workspaceOf(ctx) : undefined;
     for (const workload of list) {
+      // A readiness probe gates traffic: a workload that serves none (a load generator, a
+      // poller with no port and no Service) needs only the liveness probe.
+      const placed = ws?.objects.find((p) => p.own && p.object === workload.object);
+      const served = !placed || !ws || mayServeTraffic(placed, ws);
       for (const container of workload.containers) {
         if (container.container.init) continue;
         const data = containerData(workload, container);
@@ -46,10 +52,12 @@ export default defineRule({
           readinessProbe: rendered.field(container.field, 'readinessProbe'),
         };
         if (fields.livenessProbe.state === 'unknown' || fields.readinessProbe.state === 'unknown') continue;
-        const missing = (Object.keys(fields) as ProbeKey[]).filter((key) => !isProbe((fields[key] as Known).node));
+        const required: ProbeKey[] = served ? ['livenessProbe', 'readinessProbe'] : ['livenessProbe'];
+        const missing = required.filter((key) => !isProbe((fields[key] as Known).node));
         if (missing.length === 0) {
           const where = whereOf(fields.livenessProbe);
-          ctx.evidence({ span: where?.span, source: where?.source, note: `liveness and readiness probes on container ${container.label} of ${workload.kind} ${workload.label}` });
+          const what = served ? 'liveness and readiness probes' : 'liveness probe (it serves no traffic, so no readiness probe is needed)';
+          ctx.evidence({ span: where?.span, source: where?.source, note: `${what} on container ${container.label} of ${workload.kind} ${workload.label}` });
           continue;
         }
         // Probes the template leaves out for good, as opposed to leaving them to values.yaml.

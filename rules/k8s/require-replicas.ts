@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule';
 import { get, num, pairOf, str } from '../../server/src/targets/yaml/nodes';
 import { dataStoreOf } from './support/databases';
-import { replicasOf, workspaceOf } from './support/cross-object';
+import { mayServeTraffic, replicasOf, workspaceOf } from './support/cross-object';
 import { Rendered, valuesSite } from './support/rendered';
 import { labelOf, workloads } from './support/workloads';
 
@@ -24,6 +24,8 @@ export default defineRule({
   messages: {
     single:
       '{{kind}} {{name}} runs a single replica ({{how}}), so a node failure, eviction or drain takes the service down until a new pod is ready. Run at least 2 replicas or add a HorizontalPodAutoscaler.',
+    autoscaledSingle:
+      'HorizontalPodAutoscaler {{hpa}} lets {{kind}} {{name}} scale down to a single replica (`minReplicas: {{min}}`), so whenever load is low a node failure, eviction or drain takes the service down until a new pod is ready. Set `minReplicas: 2` or more.',
     valuesSingle:
       "The chart's default `{{path}}` is {{value}}, so {{kind}} {{name}} runs a single replica and a node failure, eviction or drain takes the service down until a new pod is ready. Default to at least 2 replicas or enable autoscaling.",
   },
@@ -38,7 +40,14 @@ export default defineRule({
       if (volumes.some((v) => v.state === 'unknown' || get(v.node, 'persistentVolumeClaim') !== undefined)) continue;
 
       const placed = ws.objects.find((p) => p.own && p.object === workload.object);
+      if (placed && !mayServeTraffic(placed, ws)) continue;
       const scaling = placed ? replicasOf(placed, ws) : undefined;
+      if (scaling?.autoscaler && scaling.autoscalerMin?.count !== undefined && scaling.autoscalerMin.count <= 1) {
+        const hpa = labelOf(new Rendered(scaling.autoscaler.doc), get(scaling.autoscaler.object.node, 'metadata', 'name'));
+        const where = scaling.autoscalerMin.where;
+        ctx.report({ span: where.span, source: where.source, messageId: 'autoscaledSingle', data: { ...workload.data, hpa, min: scaling.autoscalerMin.count } });
+        continue;
+      }
       if (scaling?.autoscaler) {
         ctx.evidence({
           span: scaling.autoscaler.object.anchor,

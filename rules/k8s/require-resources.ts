@@ -1,5 +1,7 @@
 import { isMap } from 'yaml';
 import { defineRule } from '../define-rule';
+import { Rendered } from './support/rendered';
+import { labelOf } from './support/workloads';
 import { containersOf, WORKLOAD_KINDS } from '../../server/src/targets/k8s/objects';
 import { entries, get, keySpan, spanOf, str } from '../../server/src/targets/yaml/nodes';
 import { containerInsertion } from './support/edits';
@@ -28,10 +30,12 @@ export default defineRule({
       'The chart\'s default `{{path}}` sets no {{missing}}, so {{consequence}}. Add it here.',
   },
   check(ctx) {
+    const rendered = new Rendered(ctx.doc);
     for (const object of ctx.doc.renderedObjects()) {
       if (!WORKLOAD_KINDS.has(object.kind)) continue;
+      const name = labelOf(rendered, get(object.node, 'metadata', 'name'));
       for (const container of containersOf(object)) {
-        const data = { container: quoted(container.name), kind: object.kind, name: quoted(object.name ?? '(unnamed)') };
+        const data = { container: quoted(container.name), kind: object.kind, name };
         const resolved = ctx.doc.field(container.node, 'resources');
         if (resolved.kind === 'unknown') continue;
         const gaps = missingParts(resolved.node);

@@ -9,6 +9,9 @@ const OPS_DIR = /(^|\/)docs\/(ops|operations|runbooks?)\//i;
 /** Markdown whose sections may hold operational docs: READMEs and anything under docs/. */
 const DOC_FILE = /(^|\/)(readme[^/]*|docs\/.*)\.(md|markdown)$/i;
 const OPS_HEADING = /\b(deploy|deploying|deployment|operations|operating|troubleshooting|runbooks?|on-?call|incidents?)\b/i;
+/** Sections that are a deployment guide when they deploy something, not when they `npm install` a library. */
+const INSTALL_HEADING = /\b(install|installation|installing|quick ?start|getting started|set ?up|running in production)\b/i;
+const DEPLOY_COMMAND = /\b(helm\s+(upgrade|install)|kubectl\s+(apply|create)|kustomize\s+build|docker[ -]compose\s+up|docker\s+run|docker\s+stack\s+deploy|terraform\s+apply|skaffold\s+(run|deploy)|gcloud\s+run\s+deploy|flux\s+create|argocd\s+app\s+create)\b/;
 
 const markdown = new MarkdownIt();
 
@@ -43,7 +46,7 @@ export default defineRule({
         tokens.forEach((token, i) => {
           if (token.type !== 'heading_open' || !token.map) return;
           const title = tokens[i + 1]?.content ?? '';
-          if (!OPS_HEADING.test(title)) return;
+          if (!OPS_HEADING.test(title) && !(INSTALL_HEADING.test(title) && DEPLOY_COMMAND.test(sectionText(tokens, i)))) return;
           ctx.evidence({ source, span: lineSpan(source.text, source.offsetAt({ line: token.map[0], character: 0 })), note: `"${title}" section in ${file.path}` });
           found++;
         });
@@ -56,6 +59,19 @@ export default defineRule({
     }
   },
 });
+
+/** The text of a section: every token after its heading up to the next heading of the same or a higher level. */
+function sectionText(tokens: ReturnType<typeof markdown.parse>, headingIndex: number): string {
+  const level = tokens[headingIndex]?.tag ?? 'h6';
+  let text = '';
+  for (let i = headingIndex + 3; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) break;
+    if (token.type === 'heading_open' && token.tag <= level) break;
+    text += `${token.content}\n`;
+  }
+  return text;
+}
 
 function sourceOf(project: ProjectView, file: string) {
   const source = project.source(file);

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
+import { isMap } from 'yaml';
 import type { ProjectView } from '../../../server/src/engine/project';
 import type { SourceText } from '../../../server/src/engine/source';
 import type { Edit } from '../../../server/src/engine/types';
 import { ComposeDocument, type ComposeService } from '../../../server/src/targets/compose/document';
 import { parseImageRef } from '../../../server/src/targets/dockerfile/stages';
-import { num, pairOf } from '../../../server/src/targets/yaml/nodes';
+import { num, pairOf, str } from '../../../server/src/targets/yaml/nodes';
 import { parseYamlFile } from '../../../server/src/targets/yaml/yaml-file';
 import { containerInsertion } from '../../k8s/support/edits';
 
@@ -33,7 +34,46 @@ export function nonProductionReason(doc: ComposeDocument, service: ComposeServic
   if (profiles.length > 0 && profiles.every((p) => NON_PRODUCTION_PROFILES.has(p.toLowerCase()))) return `it only runs under the ${profiles.join('/')} profile`;
   const replicas = num(service.field('scale')) ?? num(serviceDeploy(service, 'replicas'));
   if (replicas === 0) return 'it is scaled to zero';
+  const development = developmentSetup(service);
+  if (development) return development;
+  // A file whose every built service is a development setup is a development environment,
+  // whatever its name: its databases and proxies only serve that setup.
+  const built = doc.services.filter((s) => s.hasBuild);
+  if (built.length > 0 && built.every((s) => developmentSetup(s) !== undefined)) return 'every service the file builds is a development setup';
   return undefined;
+}
+
+/** Build targets that name a development stage of the Dockerfile. */
+const DEVELOPMENT_TARGETS = new Set(['dev', 'develop', 'development', 'debug', 'local', 'dev-envs', 'devcontainer']);
+
+/**
+ * Why a built service is a development setup rather than what ships: it builds the
+ * Dockerfile's development stage (`target: development`), or it mounts its own build
+ * context over the image (`./backend:/usr/src/app`) to run the working tree with live
+ * reload. Undefined otherwise.
+ */
+function developmentSetup(service: ComposeService): string | undefined {
+  if (!service.hasBuild) return undefined;
+  const build = service.buildDockerfile();
+  if (build?.target && DEVELOPMENT_TARGETS.has(build.target.toLowerCase())) return `it builds the ${build.target} stage of its Dockerfile`;
+  const context = buildContextOf(service);
+  if (context === undefined) return undefined;
+  const dir = path.posix.dirname(service.doc.source.path);
+  for (const mount of service.mounts()) {
+    if (mount.type !== 'bind' || mount.readOnly || mount.source === undefined || !/^\.{1,2}(\/|$)/.test(mount.source)) continue;
+    const source = path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, mount.source)).replace(/\/$/, '') || '.';
+    if (source === context || context.startsWith(`${source === '.' ? '' : `${source}/`}`)) return `it mounts its source tree ${mount.source} over the image to run it with live reload`;
+  }
+  return undefined;
+}
+
+/** The workspace-relative build context of a service, when it is a local folder written without variables. */
+function buildContextOf(service: ComposeService): string | undefined {
+  const field = service.doc.deref(service.field('build'));
+  const context = isMap(field) ? str(service.doc.deref(pairOf(field, 'context')?.value)) ?? '.' : str(field);
+  if (context === undefined || context.includes('$') || /^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@')) return undefined;
+  const dir = path.posix.dirname(service.doc.source.path);
+  return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, context)).replace(/\/$/, '') || '.';
 }
 
 /**

@@ -190,6 +190,30 @@ export function isRunnableWorkload(placed: Placed): boolean {
   return TEMPLATE_PATHS[placed.object.kind] !== undefined && containersOf(placed.object).some((c) => !c.init);
 }
 
+/**
+ * Whether a workload may receive traffic: one of its containers declares a port, or a
+ * Service of its namespace may select its pods. A workload that does neither (a load
+ * generator, a batch-style poller) serves nothing: a readiness probe gates no traffic
+ * for it and a second replica adds load, not availability.
+ */
+export function mayServeTraffic(workload: Placed, ws: Workspace): boolean {
+  for (const container of containersOf(workload.object)) {
+    if (container.init) continue;
+    const ports = get(container.node, 'ports');
+    if (ports !== undefined && ports !== null && !(isSeq(ports) && ports.items.length === 0)) return true;
+  }
+  if (ws.mayHaveUnread('Service')) return true;
+  // A pod on the host network serves on host ports it need not declare.
+  if (pairOf(get(workload.object.node, ...(TEMPLATE_PATHS[workload.object.kind] ?? []), 'spec'), 'hostNetwork')) return true;
+  for (const service of ws.objects) {
+    if (service.object.kind !== 'Service' || !sameNamespace(service, workload)) continue;
+    const selector = selectorAt(service, get(service.object.node, 'spec'), 'selector', true);
+    if (!selector) continue;
+    if (selectsWorkload(selector, workload) !== 'no') return true;
+  }
+  return false;
+}
+
 export interface Labels {
   /** Labels whose values are known. */
   labels: Record<string, string>;
@@ -429,6 +453,11 @@ export interface Replicas {
   autoscaler: Placed | undefined;
   /** Whether an autoscaler of unreadable target might scale it. */
   maybeAutoscaled: boolean;
+  /**
+   * The autoscaler's `minReplicas` (1 when unset, as Kubernetes defaults it), where it
+   * is written (the autoscaler itself when unset); count undefined when it cannot be read.
+   */
+  autoscalerMin: { count: number | undefined; where: { span: Span; source: SourceText } } | undefined;
 }
 
 /** How many pods a Deployment/StatefulSet runs, and what scales it. */
@@ -464,14 +493,33 @@ export function replicasOf(workload: Placed, ws: Workspace): Replicas {
       if (target === name && kind !== undefined) autoscaler ??= hpa;
       continue;
     }
-    // In a chart, an autoscaler of the one workload of its kind the chart renders targets it.
     const chart = hpa.doc.values?.source.path;
+    // A plain manifest's autoscaler names its target literally: it does not scale a chart's
+    // workload whose name only the release decides.
+    if (target !== undefined && chart === undefined && workload.doc.values !== undefined) continue;
+    // In a chart, an autoscaler of the one workload of its kind the chart renders targets it.
     const siblings = ws.objects.filter((o) => o.object.kind === workload.object.kind && o.doc.values?.source.path === chart && isRunnableWorkload(o));
     if (kind !== undefined && chart !== undefined && chart === workload.doc.values?.source.path && siblings.length === 1) autoscaler ??= hpa;
     else maybeAutoscaled = true;
   }
   if (ws.mayHaveUnread('HorizontalPodAutoscaler')) maybeAutoscaled = true;
-  return { count, anchor, autoscaler, maybeAutoscaled };
+  return { count, anchor, autoscaler, maybeAutoscaled, autoscalerMin: autoscaler ? minReplicasOf(autoscaler) : undefined };
+}
+
+function minReplicasOf(hpa: Placed): Replicas['autoscalerMin'] {
+  const spec = get(hpa.object.node, 'spec');
+  const resolved = fieldAsRendered(hpa.doc, spec, 'minReplicas');
+  if (resolved.kind === 'unknown') return { count: undefined, where: { span: hpa.object.anchor, source: hpa.source } };
+  if (resolved.kind === 'values') return { count: resolved.node === undefined || resolved.node === null ? 1 : numberOf(resolved.node), where: { span: resolved.anchor, source: resolved.source } };
+  const span = keySpanOf(spec, 'minReplicas');
+  return { count: resolved.node === undefined || resolved.node === null ? 1 : numberOf(resolved.node), where: { span: span ?? hpa.object.anchor, source: hpa.source } };
+}
+
+function keySpanOf(map: unknown, key: string): Span | undefined {
+  const pair = pairOf(map, key);
+  const start = spanOf(pair?.key)?.start;
+  const end = spanOf(pair?.value)?.end;
+  return start !== undefined && end !== undefined ? { start, end } : undefined;
 }
 
 function numberOf(node: unknown): number | undefined {

@@ -1,3 +1,7 @@
+import * as path from 'node:path';
+import { isMap, parseDocument } from 'yaml';
+import type { ProjectView } from '../../../server/src/engine/project';
+import { get, items, str } from '../../../server/src/targets/yaml/nodes';
 import { parseImage } from './images';
 
 /** A stateful server recognisable by its image, and where it keeps its data. */
@@ -129,4 +133,73 @@ export function shellWords(line: string): string[] {
   }
   if (started || current !== '') words.push(current);
   return words;
+}
+
+const REDIS_CONFIGS = new WeakMap<ProjectView, ReadonlyMap<string, string>>();
+
+/**
+ * The text of every ConfigMap of the workspace by name: ConfigMap objects' `data` values
+ * and Kustomize `configMapGenerator` entries (`files`, read from the workspace, and
+ * `literals`), so a rule can read the configuration file a container mounts.
+ */
+export function configMapTexts(project: ProjectView): ReadonlyMap<string, string> {
+  let texts = REDIS_CONFIGS.get(project);
+  if (!texts) {
+    texts = readConfigMapTexts(project);
+    REDIS_CONFIGS.set(project, texts);
+  }
+  return texts;
+}
+
+function readConfigMapTexts(project: ProjectView): Map<string, string> {
+  const texts = new Map<string, string>();
+  const add = (name: string, text: string) => texts.set(name, `${texts.get(name) ?? ''}\n${text}`);
+  for (const entry of project.k8sObjects()) {
+    if (entry.object.kind !== 'ConfigMap') continue;
+    const name = str(get(entry.object.node, 'metadata', 'name'));
+    const data = get(entry.object.node, 'data');
+    if (!name || !isMap(data)) continue;
+    for (const pair of data.items) {
+      const value = str(pair.value);
+      if (value !== undefined) add(name, value);
+    }
+  }
+  for (const file of project.files(['kustomization'])) {
+    const text = project.source(file.path)?.text;
+    if (text === undefined) continue;
+    let root: unknown;
+    try {
+      root = parseDocument(text).contents;
+    } catch {
+      continue;
+    }
+    const dir = path.posix.dirname(file.path);
+    for (const generator of items(get(root, 'configMapGenerator'))) {
+      const name = str(get(generator, 'name'));
+      if (!name) continue;
+      for (const item of items(get(generator, 'files'))) {
+        const ref = str(item)?.replace(/^[^=]*=/, '');
+        const content = ref ? project.source(path.posix.normalize(dir === '.' ? ref : `${dir}/${ref}`))?.text : undefined;
+        if (content !== undefined) add(name, content);
+      }
+      for (const item of items(get(generator, 'literals'))) {
+        const literal = str(item);
+        if (literal) add(name, literal.replace('=', ' '));
+      }
+    }
+  }
+  return texts;
+}
+
+/**
+ * Whether a Redis configuration (command-line words and the text of the config file it
+ * reads) evicts any key under memory pressure (`maxmemory-policy allkeys-lru`): the
+ * application then accepts losing any key at any time, so the Redis is a cache by
+ * design and persistence would not keep what eviction throws away.
+ */
+export function redisEvictsAnyKey(words: readonly string[], configText: string | undefined): boolean {
+  const flag = words.findIndex((w) => w === '--maxmemory-policy');
+  if (flag >= 0 && /^allkeys-/i.test(words[flag + 1] ?? '')) return true;
+  if (words.some((w) => /^--maxmemory-policy=allkeys-/i.test(w))) return true;
+  return configText !== undefined && /^\s*maxmemory-policy\s+["']?allkeys-/im.test(configText);
 }

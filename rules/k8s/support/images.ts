@@ -1,3 +1,8 @@
+import * as path from 'node:path';
+import { Document, parseAllDocuments } from 'yaml';
+import type { ProjectView } from '../../../server/src/engine/project';
+import { get, items, str } from '../../../server/src/targets/yaml/nodes';
+
 /** An image reference split into its parts: `registry:5000/team/api:1.4.2@sha256:…`. */
 export interface ImageRef {
   /** Everything before the tag and digest: `registry:5000/team/api`. */
@@ -30,7 +35,50 @@ export function isPinned(ref: ImageRef): boolean {
   return ref.tag !== undefined && ref.tag !== '' && ref.tag.toLowerCase() !== 'latest';
 }
 
-/** Image strings filled in by tools before deploying (`${IMAGE}`, `$(TAG)`), which a rule cannot judge. */
+/** Image strings filled in by tools before deploying (`${IMAGE}`, `$(TAG)`, ko's `ko://…`), which a rule cannot judge. */
 export function isSubstituted(reference: string): boolean {
-  return /\$[({A-Za-z_]|\{\{/.test(reference);
+  return /\$[({A-Za-z_]|\{\{/.test(reference) || /^\s*ko:\/\//.test(reference);
+}
+
+const DEV_BUILT = new WeakMap<ProjectView, ReadonlySet<string>>();
+
+/**
+ * Image names a build tool of the workspace builds and re-tags at deploy time: Skaffold
+ * `build.artifacts[].image` (top level and profiles) and Tilt `docker_build('name', …)`.
+ * Such a tool replaces every reference to the name with the tag or digest it built, so
+ * an untagged `image: frontend` in the manifests it deploys is a placeholder, not `latest`.
+ */
+export function toolBuiltImages(project: ProjectView): ReadonlySet<string> {
+  let names = DEV_BUILT.get(project);
+  if (!names) {
+    names = readToolBuiltImages(project);
+    DEV_BUILT.set(project, names);
+  }
+  return names;
+}
+
+function readToolBuiltImages(project: ProjectView): Set<string> {
+  const names = new Set<string>();
+  for (const file of project.files()) {
+    const base = path.posix.basename(file.path).toLowerCase();
+    const text = /^skaffold(\.[^/]*)?\.ya?ml$/.test(base) || base === 'tiltfile' ? project.source(file.path)?.text : undefined;
+    if (text === undefined) continue;
+    if (base === 'tiltfile') {
+      for (const match of text.matchAll(/^\s*(?:docker_build|custom_build)\(\s*(?:ref\s*=\s*)?['"]([^'"]+)['"]/gm)) if (match[1]) names.add(match[1]);
+      continue;
+    }
+    for (const document of parseAllDocuments(text)) {
+      if (!(document instanceof Document)) continue;
+      const root = document.contents;
+      if (!/^skaffold\//.test(str(get(root, 'apiVersion')) ?? '')) continue;
+      const builds = [get(root, 'build'), ...items(get(root, 'profiles')).map((p) => get(p, 'build'))];
+      for (const build of builds) {
+        for (const artifact of items(get(build, 'artifacts'))) {
+          const image = str(get(artifact, 'image'));
+          if (image) names.add(image);
+        }
+      }
+    }
+  }
+  return names;
 }

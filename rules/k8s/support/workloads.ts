@@ -85,11 +85,17 @@ function containerState(rendered: Rendered, pod: Field, container: K8sContainer)
   return undefined;
 }
 
-/** How messages name an object or container: `"api"`, or `` `{{ .Chart.Name }}` `` when templated. */
+/**
+ * How messages name an object or container: `"api"`; `"adservice"` for a name read from
+ * the chart's values (`{{ .Values.adService.name }}`); `` `{{ .Chart.Name }}` `` when the
+ * name needs a real render.
+ */
 export function labelOf(rendered: Rendered, node: unknown): string {
   if (rendered.isTemplated(node)) {
-    const written = (rendered.written(node) ?? '').trim().replace(/^(["'])(.*)\1$/, '$2');
-    return `\`${written}\``;
+    const unquote = (text: string) => text.trim().replace(/^(["'])(.*)\1$/, '$2');
+    const resolved = unquote(rendered.interpolate(node) ?? '');
+    if (resolved !== '' && !resolved.includes('{{')) return `"${resolved}"`;
+    return `\`${unquote(rendered.written(node) ?? '')}\``;
   }
   const name = str(node);
   return name === undefined ? '(unnamed)' : `"${name}"`;

@@ -1,5 +1,6 @@
 import type { ItemId } from '../../../server/src/engine/checklist-items';
 import type { ProjectView } from '../../../server/src/engine/project';
+import type { SourceText, Span } from '../../../server/src/engine/source';
 import { stackOf } from '../../../server/src/engine/stack';
 import { defineRule, type RuleMeta } from '../../define-rule';
 import { describeFound, httpServiceOf, makesOutboundCalls, type Found } from './http-service';
@@ -26,6 +27,8 @@ export interface AbsenceRuleSpec {
   /** `service`: applies to an HTTP service; `outbound`: to code that calls other services. */
   appliesTo: 'service' | 'outbound';
   declarative?: readonly DeclarativeLibrary[];
+  /** Evidence found outside the code and the manifests of dependencies (a probe that calls the endpoint). */
+  deployed?: (project: ProjectView) => Array<{ source: SourceText; span: Span; note: string }>;
   related?: RuleMeta['related'];
 }
 
@@ -60,6 +63,9 @@ export function defineAbsenceRule(spec: AbsenceRuleSpec) {
         ctx.evidence(source && found.line !== undefined ? { source, span: lineSpan(source.text, source.offsetAt({ line: found.line, character: 0 })), note: found.note } : { note: found.note });
       }
       if (declared.length > 0) return;
+      const deployed = spec.deployed?.(ctx.project) ?? [];
+      for (const found of deployed) ctx.evidence(found);
+      if (deployed.length > 0) return;
       const applies = spec.appliesTo === 'service' ? httpServiceOf(ctx.project) : makesOutboundCalls(ctx.project);
       if (!applies) return;
       ctx.missing(`${lead(spec, applies)} and no ${spec.thing} found: ${spec.why}. ${spec.fix}`);

@@ -7,7 +7,9 @@ import { valuesPathOf, valuesNode } from '../../../server/src/targets/helm/value
 import type { K8sDocument } from '../../../server/src/targets/k8s/document';
 import { containersOf, podMetadataOf, podSpecOf, WORKLOAD_KINDS } from '../../../server/src/targets/k8s/objects';
 import { entries, get, items, spanOf, str } from '../../../server/src/targets/yaml/nodes';
+import { ComposeDocument } from '../../../server/src/targets/compose/document';
 import { parseYamlFile } from '../../../server/src/targets/yaml/yaml-file';
+import { nonProductionReason } from '../../compose/support/services';
 
 /**
  * What the workspace-wide deployment, observability and backup rules read: where a
@@ -162,8 +164,19 @@ export interface ComposeServiceInfo {
 }
 
 /** Compose files meant for deployment (not `docker-compose.dev.yml`, `compose.test.yaml`). */
+/**
+ * Compose files that describe what is deployed: not development or test files by name,
+ * and not a development environment by content (every service it builds runs the
+ * development stage or the working tree mounted over the image).
+ */
 export function deployedComposeFiles(project: ProjectView): SourceText[] {
-  return productionSources(project, ['compose']).filter((s) => composePurpose(s.path) === 'production');
+  return productionSources(project, ['compose']).filter((s) => {
+    if (composePurpose(s.path) !== 'production') return false;
+    const parsed = parseYamlFile(s).doc;
+    if (!parsed) return true;
+    const doc = new ComposeDocument(parsed, s);
+    return doc.services.length === 0 || doc.services.some((service) => nonProductionReason(doc, service) === undefined);
+  });
 }
 
 export function composePurpose(relativePath: string): 'production' | 'development' | 'test' {

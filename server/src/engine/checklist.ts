@@ -42,6 +42,27 @@ const TARGET_NOUNS: Readonly<Record<string, string>> = {
   python: 'Python file',
 };
 
+/**
+ * What a workspace-level rule needs to find before its item applies, where that is more
+ * than a service: "no service in the workspace" would be false in a workspace full of
+ * services that simply has no database, no scraped metrics or no readiness document.
+ */
+const WORKSPACE_SCOPES: Readonly<Partial<Record<ItemId, string>>> = {
+  'security.rate-limiting': 'HTTP service',
+  'security.input-validation': 'HTTP service',
+  'deploy.config-validation': 'HTTP service',
+  'reliability.health-endpoints': 'HTTP service',
+  'observability.tracing': 'HTTP service',
+  'reliability.retries': 'outbound HTTP call',
+  'reliability.circuit-breaker': 'outbound HTTP call',
+  'observability.metrics': 'metrics scraping',
+  'observability.dashboards': 'metrics scraping',
+  'observability.alerting': 'deployed workload or metrics scraping',
+  'data.backup': 'database with persistent storage (a Redis without a volume is a cache)',
+  'deploy.orchestration': 'Dockerfile or Compose file to deploy',
+  'operations.readiness-claims': 'readiness document with ticked claims',
+};
+
 /** The same, for "nothing in the Dockerfiles read decides it". */
 const TARGET_NOUNS_PLURAL: Readonly<Record<string, string>> = {
   dockerfile: 'Dockerfiles',
@@ -86,7 +107,7 @@ export function buildChecklist(input: ChecklistInput): ChecklistEntry[] {
     const missing = input.missing?.get(item.id);
     if (missing !== undefined) return { ...base, status: 'gap', reason: missing };
     if (!input.evaluated.has(item.id)) {
-      return { ...base, status: 'n/a', reason: `no ${describeTargets(targets)} in the workspace` };
+      return { ...base, status: 'n/a', reason: `no ${describeTargets(targets, 'singular', WORKSPACE_SCOPES[item.id])} in the workspace` };
     }
     return {
       ...base,
@@ -96,8 +117,8 @@ export function buildChecklist(input: ChecklistInput): ChecklistEntry[] {
   });
 }
 
-function describeTargets(targets: ReadonlySet<string>, number: 'singular' | 'plural' = 'singular'): string {
-  if (number === 'singular') return [...targets].map((t) => TARGET_NOUNS[t] ?? t).join(' or ');
+function describeTargets(targets: ReadonlySet<string>, number: 'singular' | 'plural' = 'singular', workspaceScope?: string): string {
+  if (number === 'singular') return [...targets].map((t) => (t === 'workspace' && workspaceScope) || TARGET_NOUNS[t] || t).join(' or ');
   const nouns = [...targets].filter((t) => t !== 'workspace').map((t) => TARGET_NOUNS_PLURAL[t] ?? t);
   return nouns.length > 0 ? nouns.join(', ') : 'files';
 }

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnyRule } from '../../../rules/define-rule';
 import nonRoot from '../../../rules/dockerfile/require-non-root-user';
+import requireBackups from '../../../rules/workspace/require-backups';
+import requireCi from '../../../rules/workspace/require-ci';
+import requireDashboards from '../../../rules/workspace/require-dashboards';
 import { buildChecklist, computeScore, computeVerdict, type ChecklistEntry } from '../../../server/src/engine/checklist';
 import { CHECKLIST_ITEMS, type ItemId } from '../../../server/src/engine/checklist-items';
 import type { Evidence, Finding, Severity } from '../../../server/src/engine/types';
@@ -36,6 +39,15 @@ describe('checklist', () => {
     const list = buildChecklist({ rules, findings: [], evidence: [], evaluated: new Set(), disabledItems: new Set() });
     assert.equal(entry(list, 'container.non-root').status, 'n/a');
     assert.match(entry(list, 'container.non-root').reason ?? '', /no Dockerfile in the workspace/);
+  });
+
+  it('n/a of a workspace item names what it needs, not "no service", when services are there but nothing it applies to', () => {
+    const list = buildChecklist({ rules: [requireBackups, requireDashboards, requireCi], findings: [], evidence: [], evaluated: new Set(), disabledItems: new Set() });
+    assert.equal(entry(list, 'data.backup').status, 'n/a');
+    assert.match(entry(list, 'data.backup').reason ?? '', /^no database with persistent storage/);
+    assert.equal(entry(list, 'observability.dashboards').reason, 'no metrics scraping in the workspace');
+    // Items that apply to any service keep saying so.
+    assert.equal(entry(list, 'testing.ci').reason, 'no service in the workspace');
   });
 
   const statuses: Array<[string, Finding[], Evidence[], string]> = [

@@ -22,9 +22,24 @@ describe('Helm template masking', () => {
     ['a list item after a key with a templated value', 'env:\n  - name: A\n    value: {{ .Values.a }}\n  {{- toYaml .Values.extraEnv | nindent 2 }}\n'],
     ['quoted concatenations', 'image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"\n'],
     ['with and range blocks', '{{- with .Values.nodeSelector }}\nnodeSelector:\n  {{- toYaml . | nindent 2 }}\n{{- end }}\nenv:\n{{- range $k, $v := .Values.env }}\n  - name: {{ $k }}\n    value: {{ $v | quote }}\n{{- end }}\n'],
+    ['toYaml written at column 0 under a deeper key, indented by `indent`', 'spec:\n  containers:\n    - name: api\n      resources:\n{{ toYaml .Values.resources | indent 8 }}\n    {{- with .Values.podSecurityContext }}\n  securityContext:\n{{ toYaml . | indent 4 }}\n    {{- end }}\n'],
+    ['map entries merged into an outer map after a nested include', 'spec:\n  selector:\n    matchLabels:\n      {{- include "x.selectorLabels" . | nindent 6 }}\n  {{- toYaml .Values.podDisruptionBudget | nindent 2 }}\n'],
+    ['a `template` action as a value', 'metadata:\n  name: {{ template "x.fullname" . }}\n  labels:\n    app: {{ template "x.name" . }}\n'],
     ['comments and defines', '{{/* the labels */}}\n{{- define "x.labels" -}}\napp: {{ .Chart.Name }}\n{{- end }}\nkind: ConfigMap\n'],
   ];
   for (const [name, text] of shapes) it(`masks ${name} into YAML that parses`, () => assert.ok(parses(text), maskTemplate(text).text));
+
+  it('a value written left of its key renders where `indent` puts it, and stays a placeholder', () => {
+    const text = 'resources:\n{{ toYaml .Values.resources | indent 2 }}\n';
+    const masked = maskTemplate(text);
+    assert.equal(masked.placeholders.length, 1);
+    assert.match(masked.text, /^resources:\n {2}x+\n$/);
+  });
+
+  it('`{{ template … }}` prints like `include`: a placeholder, not a blank', () => {
+    const masked = maskTemplate('metadata:\n  name: {{ template "x.fullname" . }}\n');
+    assert.equal(masked.placeholders.length, 1);
+  });
 
   it('a template it cannot read is information on the file, not an error, and yields no objects', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  {{- range .Values.files }}\n  {{ .name }}: {{ .content }}\n  {{- end\n';

@@ -5,7 +5,7 @@ export interface TemplateAction {
   span: Span;
   /** The text between the delimiters, without trim markers and outer spaces. */
   body: string;
-  /** `if`, `else`, `end`, `with`, `range`, `define`, `block`, `template`, `comment`, or `output`. */
+  /** `if`, `else`, `end`, `with`, `range`, `define`, `block`, `comment`, `assign`, or `output` (`template` prints). */
   keyword: string;
 }
 
@@ -69,8 +69,14 @@ export function maskTemplate(text: string): MaskedTemplate {
   const defines = regions.filter((r) => r.keyword === 'define' || r.keyword === 'block');
   for (const action of actions) {
     const inDefine = defines.some((r) => r.span.start <= action.span.start && action.span.end <= r.span.end);
-    if (action.keyword === 'output' && !inDefine && isValuePosition(text, action.span)) {
-      fill(chars, action.span.start, action.span.end, PLACEHOLDER);
+    if (action.keyword === 'output' && !inDefine && isValuePosition(text, action.span, action.body)) {
+      // An action alone on its line may sit left of its key (`{{ toYaml .Values.x | indent 12 }}`
+      // at column 0): it renders at the indentation it asks for, so the placeholder goes there.
+      const column = action.span.start - (text.lastIndexOf('\n', action.span.start - 1) + 1);
+      const aloneOnLine = text.slice(action.span.start - column, action.span.start).trim() === '';
+      const shift = aloneOnLine ? Math.min(Math.max(0, effectiveIndent(action.body, column) - column), action.span.end - action.span.start - 1) : 0;
+      blank(chars, action.span.start, action.span.start + shift);
+      fill(chars, action.span.start + shift, action.span.end, PLACEHOLDER);
       placeholders.push(action);
     } else {
       blank(chars, action.span.start, action.span.end);
@@ -101,7 +107,8 @@ function findClose(text: string, from: number): number {
 function keywordOf(body: string): string {
   if (body.startsWith('/*')) return 'comment';
   const word = /^[a-z]+/.exec(body)?.[0] ?? '';
-  if (['if', 'else', 'end', 'with', 'range', 'define', 'block', 'template', 'break', 'continue'].includes(word)) return word;
+  // `{{ template "x" . }}` prints the named template, as `include` does: an output action.
+  if (['if', 'else', 'end', 'with', 'range', 'define', 'block', 'break', 'continue'].includes(word)) return word;
   // `$x := …` declares a variable and prints nothing.
   if (/^\$[A-Za-z_0-9]*\s*:?=/.test(body)) return 'assign';
   return 'output';
@@ -146,7 +153,13 @@ function buildRegions(actions: readonly TemplateAction[], fail: (message: string
   return regions;
 }
 
-function isValuePosition(text: string, span: Span): boolean {
+/** The column an action alone on its line renders at: the `indent N`/`nindent N` it ends with, else where it is written. */
+function effectiveIndent(body: string, column: number): number {
+  const indent = /\|\s*n?indent\s+(\d+)\s*$/.exec(body);
+  return indent ? Number(indent[1]) : column;
+}
+
+function isValuePosition(text: string, span: Span, body: string): boolean {
   const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
   const before = text.slice(lineStart, span.start);
   const newline = text.indexOf('\n', span.end);
@@ -158,15 +171,23 @@ function isValuePosition(text: string, span: Span): boolean {
     return true;
   }
   if (beforeTrimmed.trim() === '' && after.replace(/\{\{.*?\}\}/g, '').trim() === '') {
-    // Alone on its line: a value only when it is all a `key:` has, not when map entries follow it.
-    return previousLineOpensValue(text, lineStart) && !nextLineContinuesMap(text, span.end, before.length);
+    // Alone on its line: a value only when it is all a `key:` has, not when map entries follow
+    // it, and only when it renders deeper than that key (`| nindent 2` under a key at 4 adds
+    // entries to an outer map instead).
+    const indent = effectiveIndent(body, before.length);
+    const opener = previousLineOpensValue(text, lineStart);
+    return opener !== undefined && indent > opener && !nextLineContinuesMap(text, span.end, indent);
   }
   // Part of a plain scalar such as `image: repo/{{ .Values.tag }}`.
   return /\S/.test(beforeTrimmed) && !/^\s*#/.test(before);
 }
 
-/** Whether the nearest earlier line with YAML on it ends in `key:` (or `- key:`), awaiting a value. */
-function previousLineOpensValue(text: string, lineStart: number): boolean {
+/**
+ * The indentation of the nearest earlier line with YAML on it when that line ends in
+ * `key:` (or is a bare `-`), awaiting a value; undefined otherwise. A `- key:` item
+ * counts its key's column, where the value must go deeper than.
+ */
+function previousLineOpensValue(text: string, lineStart: number): number | undefined {
   let end = lineStart - 1;
   while (end > 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
@@ -177,10 +198,14 @@ function previousLineOpensValue(text: string, lineStart: number): boolean {
       end = start - 1;
       continue;
     }
-    if (line.trim() !== '' && !line.trim().startsWith('#')) return /:$/.test(line) || /^\s*-$/.test(line);
+    if (line.trim() !== '' && !line.trim().startsWith('#')) {
+      if (!/:$/.test(line) && !/^\s*-$/.test(line)) return undefined;
+      const dash = /^(\s*)-\s+/.exec(line);
+      return dash ? dash[0].length : line.length - line.trimStart().length;
+    }
     end = start - 1;
   }
-  return false;
+  return undefined;
 }
 
 /** Whether the next line with YAML on it is a map entry at the action's own indentation (`labels:` + include + `app: x`). */

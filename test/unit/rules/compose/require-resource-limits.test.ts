@@ -27,8 +27,22 @@ new RuleTester({ filename: 'compose.yaml' }).run(rule, {
     { name: 'a local development stack', filename: 'compose.local.yaml', code: API },
     { name: 'a test stack', filename: 'docker-compose.test.yml', code: API },
     { name: 'example code', filename: 'examples/quickstart/compose.yaml', code: API },
+    {
+      name: 'a service that builds the development stage of its Dockerfile',
+      code: 'services:\n  web:\n    build:\n      context: web\n      target: development\n    ports:\n      - "5173:5173"\n',
+    },
+    {
+      name: 'a service that mounts its source tree over the image for live reload, and the database it works with',
+      code: 'services:\n  api:\n    build: ./api\n    command: ["npx", "nodemon", "src/index.js"]\n    volumes:\n      - ./api:/srv/api\n      - /srv/api/node_modules\n  db:\n    image: postgres:16.3\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n',
+    },
   ],
   invalid: [
+    {
+      name: 'a read-only bind of configuration is not a development setup',
+      code: 'services:\n  api:\n    build:\n      context: ./api\n      target: runtime\n    volumes:\n      - ./api/config:/etc/api:ro\n',
+      errors: [{ messageId: 'missing', line: 2, message: 'Service "api" sets no resource limits' }],
+      output: 'services:\n  api:\n    build:\n      context: ./api\n      target: runtime\n    volumes:\n      - ./api/config:/etc/api:ro\n    deploy:\n      resources:\n        limits:\n          cpus: "1.0"\n          memory: 512M\n',
+    },
     {
       name: 'no limits at all: the fix adds a deploy.resources skeleton',
       code: API,

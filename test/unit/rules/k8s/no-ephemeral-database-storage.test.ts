@@ -109,6 +109,20 @@ new RuleTester({ filename: 'deploy/orders-db.yaml' }).run(rule, {
     { name: 'PostgreSQL on volumeClaimTemplates', code: POSTGRES('', CLAIMS) },
     { name: 'Redis with AOF on a PersistentVolumeClaim', filename: 'deploy/orders-cache.yaml', code: REDIS('          args: ["--appendonly", "yes"]\n') },
     {
+      name: 'a Redis cache that evicts any key under memory pressure keeps nothing worth persisting',
+      filename: 'deploy/orders-cache.yaml',
+      code: REDIS('          args: ["--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru", "--save", ""]\n', '      volumes:\n        - name: data\n          emptyDir: {}\n'),
+    },
+    {
+      name: 'a Redis cache whose redis.conf comes from a configMapGenerator',
+      filename: 'deploy/session-cache/deployment.yaml',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: session-cache\nspec:\n  template:\n    spec:\n      containers:\n        - name: redis\n          image: redis:7.2.5\n          command: ["redis-server", "/etc/redis/redis.conf"]\n          volumeMounts:\n            - name: scratch\n              mountPath: /var/lib/redis\n            - name: settings\n              mountPath: /etc/redis\n      volumes:\n        - name: scratch\n          emptyDir: {}\n        - name: settings\n          configMap:\n            name: session-cache-settings\n',
+      files: {
+        'deploy/session-cache/kustomization.yaml': 'resources:\n  - deployment.yaml\nconfigMapGenerator:\n  - name: session-cache-settings\n    files:\n      - redis.conf\n',
+        'deploy/session-cache/redis.conf': 'maxmemory 128mb\nmaxmemory-policy allkeys-lfu\nappendonly no\nsave ""\n',
+      },
+    },
+    {
       name: 'memcached keeps nothing by design',
       filename: 'deploy/sessions.yaml',
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: sessions\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: memcached\n          image: memcached:1.6.29-alpine\n',
@@ -158,6 +172,12 @@ new RuleTester({ filename: 'deploy/orders-db.yaml' }).run(rule, {
       filename: 'deploy/search.yaml',
       code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: search\nspec:\n  serviceName: search\n  template:\n    spec:\n      containers:\n        - name: opensearch\n          image: opensearchproject/opensearch:2.15.0\n          volumeMounts:\n            - name: data\n              mountPath: /usr/share/opensearch/data\n      volumes:\n        - name: data\n          ephemeral:\n            volumeClaimTemplate:\n              spec:\n                accessModes: ["ReadWriteOnce"]\n                resources:\n                  requests:\n                    storage: 50Gi\n',
       errors: [{ messageId: 'ephemeralVolume', line: 17, column: 11, endColumn: 20, message: 'of OpenSearch in container "opensearch" of StatefulSet "search" is on a generic ephemeral volume "data"' }],
+    },
+    {
+      name: 'a Redis that evicts only keys with a TTL keeps the others: its storage matters',
+      filename: 'deploy/orders-cache.yaml',
+      code: REDIS('          args: ["--maxmemory-policy", "volatile-lru"]\n', '      volumes:\n        - name: data\n          emptyDir: {}\n'),
+      errors: [{ messageId: 'ephemeralVolume', line: 28, message: 'The data directory /data of Redis in container "redis" of Deployment "orders-cache" is on an emptyDir volume "data"' }],
     },
     {
       name: 'Redis with persistence off',

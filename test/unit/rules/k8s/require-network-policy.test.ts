@@ -194,18 +194,32 @@ new RuleTester({ filename: 'k8s/checkout/deployment.yaml' }).run(rule, {
       filename: `${CHART}templates/deployment.yaml`,
       code: CHART_DEPLOYMENT,
       files: {
-        ...chart(false),
+        ...Object.fromEntries(Object.entries(chart(false)).filter(([file]) => !file.endsWith('networkpolicy.yaml'))),
         [`${CHART}templates/_helpers.tpl`]: HELPERS,
         'k8s/storefront-policy.yaml': POLICY('    matchLabels:\n      app: storefront').replace('  namespace: shop\n', ''),
       },
       errors: [{ messageId: 'notSelected', line: 2, message: '(labels app.kubernetes.io/managed-by=Helm, app.kubernetes.io/name=…, app.kubernetes.io/instance=…, app.kubernetes.io/version=…)' }],
     },
     {
-      name: 'Helm: the chart policy is off by default',
+      name: 'Helm: the chart policy is off by default: the finding points at the switch',
       filename: `${CHART}templates/deployment.yaml`,
       code: CHART_DEPLOYMENT,
       files: chart(false),
-      errors: [{ messageId: 'noPolicies', line: 2, message: 'Deployment `{{ include "checkout.fullname" . }}`' }],
+      errors: [
+        {
+          messageId: 'chartPoliciesOff',
+          file: `${CHART}values.yaml`,
+          line: 6,
+          column: 3,
+          endColumn: 10,
+          message: "The chart's NetworkPolicies are off by default (`networkPolicy.enabled: false`), so no policy selects Deployment `{{ include \"checkout.fullname\" . }}`",
+        },
+      ],
+    },
+    {
+      name: 'no policy anywhere: the workspace deploys none',
+      code: DEPLOYMENT,
+      errors: [{ messageId: 'noPolicies', line: 2, message: 'Deployment "checkout" is selected by no NetworkPolicy (the workspace deploys none)' }],
     },
   ],
   evidence: [

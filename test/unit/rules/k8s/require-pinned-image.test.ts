@@ -52,6 +52,20 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
       files: { 'deploy/base/kustomization.yaml': 'resources:\n  - deployment.yaml\nimages:\n  - name: ghcr.io/acme/orders-api\n    newTag: 1.4.2\n' },
     },
     { name: 'test manifests are not production', filename: 'test/fixtures/orders-api.yaml', code: ORDERS_API('ghcr.io/acme/orders-api:latest') },
+    {
+      name: 'Skaffold builds the image and deploys it under the tag it built',
+      filename: 'k8s/orders-api.yaml',
+      code: ORDERS_API('orders-api'),
+      files: { 'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: orders-api\n      context: services/orders\n  tagPolicy:\n    gitCommit: {}\nmanifests:\n  rawYaml:\n    - k8s/*.yaml\n' },
+    },
+    {
+      name: 'Skaffold: an artifact of a profile',
+      filename: 'k8s/orders-api.yaml',
+      code: ORDERS_API('orders-api'),
+      files: { 'skaffold.yaml': 'apiVersion: skaffold/v2beta29\nkind: Config\nprofiles:\n  - name: dev\n    build:\n      artifacts:\n        - image: orders-api\n' },
+    },
+    { name: 'Tilt builds the image', filename: 'k8s/orders-api.yaml', code: ORDERS_API('orders-api'), files: { Tiltfile: "docker_build('orders-api', 'services/orders')\nk8s_yaml('k8s/orders-api.yaml')\n" } },
+    { name: 'ko builds the image from its import path', code: ORDERS_API('ko://github.com/acme/orders/cmd/api') },
     { name: 'Helm: a tag in values', filename: `${CHART}templates/deployment.yaml`, code: TEMPLATE, files: chartFiles('image:\n  repository: ghcr.io/acme/orders-api\n  tag: 1.4.2\n') },
     { name: "Helm: an empty tag falls back to the chart's appVersion", filename: `${CHART}templates/deployment.yaml`, code: TEMPLATE, files: chartFiles('image:\n  repository: ghcr.io/acme/orders-api\n  tag: ""\n') },
     {
@@ -79,6 +93,14 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
       code: ORDERS_API('"nginx"'),
       errors: [{ messageId: 'untagged', line: 17, column: 18, endColumn: 25, message: 'runs `nginx` without a tag' }],
       output: ORDERS_API('"nginx:REPLACE_WITH_VERSION"'),
+    },
+    {
+      name: 'Skaffold builds other images, not this one',
+      filename: 'k8s/orders-api.yaml',
+      code: ORDERS_API('nginx'),
+      files: { 'skaffold.yaml': 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n    - image: orders-api\n' },
+      errors: [{ messageId: 'untagged', line: 17, column: 18, endColumn: 23, message: 'runs `nginx` without a tag' }],
+      output: ORDERS_API('nginx:REPLACE_WITH_VERSION'),
     },
     {
       name: 'a registry port is not a tag',

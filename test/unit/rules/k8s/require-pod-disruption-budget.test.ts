@@ -109,6 +109,11 @@ const chart = (values: string) => ({
 
 new RuleTester({ filename: 'k8s/payments/deployment.yaml' }).run(rule, {
   valid: [
+    {
+      name: 'an autoscaler that may go down to one replica is the replicas finding, not a missing budget',
+      code: DEPLOYMENT(''),
+      files: { 'k8s/payments/hpa.yaml': HPA('payments-api').replace('minReplicas: 2', 'minReplicas: 1') },
+    },
     { name: 'a PDB selecting the pods', code: DEPLOYMENT('  replicas: 3\n'), files: { 'k8s/payments/pdb.yaml': PDB('    matchLabels:\n      app: payments-api') } },
     { name: 'one replica: a PDB would only block drains', code: DEPLOYMENT('  replicas: 1\n') },
     { name: 'no replicas field means one', code: DEPLOYMENT('') },

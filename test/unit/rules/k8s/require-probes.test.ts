@@ -37,6 +37,25 @@ spec:
               containerPort: 8080
 ${probes}`;
 
+const LOADGEN = (probes: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: loadgen
+spec:
+  selector:
+    matchLabels:
+      app: loadgen
+  template:
+    metadata:
+      labels:
+        app: loadgen
+    spec:
+      containers:
+        - name: locust
+          image: ghcr.io/acme/loadgen:2.1.0
+          args: ["--headless", "-u", "10"]
+${probes}`;
+
 const REDIS = `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -145,6 +164,11 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
     },
     { name: 'a Service is not a workload', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: orders-api\nspec:\n  selector:\n    app.kubernetes.io/name: orders-api\n  ports:\n    - port: 80\n      targetPort: http\n' },
     { name: 'test manifests are not production', filename: 'test/e2e/orders-api.yaml', code: ORDERS_API('') },
+    {
+      name: 'a load generator serves no traffic: its liveness probe is enough',
+      filename: 'deploy/loadgen.yaml',
+      code: LOADGEN('          livenessProbe:\n            exec:\n              command: ["pgrep", "locust"]\n'),
+    },
     { name: 'Helm: the default values define both probes', filename: `${CHART}templates/deployment.yaml`, code: TEMPLATE, files: chartFiles(GOOD_VALUES) },
     { name: 'Helm: probes rendered through `with` blocks', filename: `${CHART}templates/deployment.yaml`, code: GUARDED_TEMPLATE, files: chartFiles(GOOD_VALUES) },
     {
@@ -188,6 +212,12 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
       code: REDIS,
       errors: [{ messageId: 'missingBoth', line: 17, column: 17, endColumn: 22, message: 'StatefulSet "orders-cache"' }],
       output: `${REDIS}          livenessProbe:\n            tcpSocket:\n              port: 6379\n          readinessProbe:\n            tcpSocket:\n              port: 6379\n`,
+    },
+    {
+      name: 'a load generator without probes still needs a liveness probe, not a readiness probe',
+      filename: 'deploy/loadgen.yaml',
+      code: LOADGEN(''),
+      errors: [{ messageId: 'missingOne', line: 15, column: 17, message: 'Container "locust" of Deployment "loadgen" has no liveness probe, so a hung or deadlocked process is never restarted' }],
     },
     {
       name: 'a container without ports gets no suggestion, a sidecar is checked too',

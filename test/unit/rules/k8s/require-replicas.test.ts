@@ -65,6 +65,9 @@ spec:
       containers:
         - name: {{ .Chart.Name }}
           image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          ports:
+            - name: http
+              containerPort: 8080
 `;
 const HPA_TEMPLATE = `{{- if .Values.autoscaling.enabled }}
 apiVersion: autoscaling/v2
@@ -102,6 +105,11 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
     },
     { name: 'scaled to zero on purpose', code: ORDERS_API('  replicas: 0\n') },
     {
+      name: 'a load generator serves nothing: no port, no Service selecting it',
+      filename: 'deploy/loadgen.yaml',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: loadgen\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: loadgen\n  template:\n    metadata:\n      labels:\n        app: loadgen\n    spec:\n      containers:\n        - name: locust\n          image: ghcr.io/acme/loadgen:2.1.0\n          args: ["--headless", "-u", "10"]\n',
+    },
+    {
       name: 'StatefulSets are not checked',
       filename: 'deploy/orders-cache.yaml',
       code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: orders-cache\nspec:\n  serviceName: orders-cache\n  replicas: 1\n  template:\n    spec:\n      containers:\n        - name: app\n          image: ghcr.io/acme/orders-cache:1.0.0\n',
@@ -137,6 +145,26 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
       errors: [{ messageId: 'single', line: 2, column: 7, endColumn: 17, message: '(`replicas` is not set, which means 1)' }],
     },
     {
+      name: 'a Service selecting a portless worker makes it a service',
+      filename: 'deploy/loadgen.yaml',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: notifier\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: notifier\n  template:\n    metadata:\n      labels:\n        app: notifier\n    spec:\n      containers:\n        - name: worker\n          image: ghcr.io/acme/notifier:2.1.0\n',
+      files: { 'deploy/notifier-svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: notifier\nspec:\n  selector:\n    app: notifier\n  ports:\n    - port: 80\n      targetPort: 8080\n' },
+      errors: [{ messageId: 'single', line: 6 }],
+      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: notifier\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: notifier\n  template:\n    metadata:\n      labels:\n        app: notifier\n    spec:\n      containers:\n        - name: worker\n          image: ghcr.io/acme/notifier:2.1.0\n',
+    },
+    {
+      name: 'an autoscaler that may scale down to one replica',
+      code: ORDERS_API(''),
+      files: { 'deploy/orders-api-hpa.yaml': HPA.replace('minReplicas: 2', 'minReplicas: 1') },
+      errors: [{ messageId: 'autoscaledSingle', file: 'deploy/orders-api-hpa.yaml', line: 11, column: 3, endColumn: 17, message: 'HorizontalPodAutoscaler "orders-api" lets Deployment "orders-api" scale down to a single replica (`minReplicas: 1`)' }],
+    },
+    {
+      name: 'an autoscaler without minReplicas keeps one replica, the default',
+      code: ORDERS_API(''),
+      files: { 'deploy/orders-api-hpa.yaml': HPA.replace('  minReplicas: 2\n', '') },
+      errors: [{ messageId: 'autoscaledSingle', file: 'deploy/orders-api-hpa.yaml', line: 2, message: '(`minReplicas: 1`)' }],
+    },
+    {
       name: 'an autoscaler for another Deployment does not count',
       code: ORDERS_API('  replicas: 1\n'),
       files: { 'deploy/payments-hpa.yaml': HPA.replace(/orders-api/g, 'payments-api') },
@@ -149,6 +177,13 @@ new RuleTester({ filename: 'deploy/orders-api.yaml' }).run(rule, {
       code: TEMPLATE,
       files: chartFiles('replicaCount: 1\n\nautoscaling:\n  enabled: false\n  minReplicas: 2\n  maxReplicas: 8\n'),
       errors: [{ messageId: 'valuesSingle', file: `${CHART}values.yaml`, line: 1, column: 1, endColumn: 13, message: "The chart's default `replicaCount` is 1, so Deployment `{{ include \"orders.fullname\" . }}` runs a single replica" }],
+    },
+    {
+      name: 'Helm: a name read from values is named by its default',
+      filename: `${CHART}templates/deployment.yaml`,
+      code: TEMPLATE.replace('name: {{ include "orders.fullname" . }}', 'name: {{ .Values.api.name }}'),
+      files: chartFiles('replicaCount: 1\napi:\n  name: orders-api\nautoscaling:\n  enabled: false\n'),
+      errors: [{ messageId: 'valuesSingle', file: `${CHART}values.yaml`, line: 1, message: 'so Deployment "orders-api" runs a single replica' }],
     },
     {
       name: 'Helm: an unset replicaCount renders no replicas field',

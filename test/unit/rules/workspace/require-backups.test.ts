@@ -133,4 +133,6 @@ it('workspace/require-backups stays silent without a database', () => {
   silent(CHART(PG_DEPENDENCY, 'postgresql:\n  enabled: false\n'));
   silent({ 'docker-compose.dev.yml': 'services:\n  db:\n    image: postgres:16.3\n    volumes: [pgdata:/var/lib/postgresql/data]\n' });
   silent({ 'k8s/db/backup-cronjob.yaml': BACKUP_CRONJOB });
+  // A development environment by content: the service it builds runs the working tree with live reload.
+  silent({ 'compose.yaml': 'services:\n  api:\n    build: ./api\n    volumes:\n      - ./api:/srv/api\n  db:\n    image: mongo:7.0.12\n    volumes:\n      - ./data:/data/db\n' });
 });

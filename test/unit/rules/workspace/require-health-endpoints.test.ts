@@ -30,6 +30,23 @@ describe(rule.id, () => {
     assert.match(entry.evidence[0]?.note ?? '', /Actuator serves \/actuator\/health/);
   });
 
+  it('a probe of the deployed service that calls its health endpoint is evidence, where the code shows none', async () => {
+    const deployment = (probe: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/orders:1.4.2\n${probe}`;
+    const http = await scanFiles({ 'package.json': EXPRESS_PACKAGE, 'src/server.js': EXPRESS_SERVER, 'k8s/orders.yaml': deployment('          readinessProbe:\n            httpGet:\n              path: /_status/ready\n              port: 8080\n') }, [rule]);
+    const entry = entryOf(http, 'reliability.health-endpoints');
+    assert.equal(entry.status, 'met');
+    assert.deepEqual(entry.evidence.map((e) => `${e.file}:${e.line}: ${e.note}`), ['k8s/orders.yaml:10: readinessProbe of Deployment "orders" calls the HTTP health endpoint /_status/ready']);
+    const grpc = await scanFiles({ 'package.json': EXPRESS_PACKAGE, 'src/server.js': EXPRESS_SERVER, 'k8s/orders.yaml': deployment('          livenessProbe:\n            grpc:\n              port: 9090\n') }, [rule]);
+    assert.match(entryOf(grpc, 'reliability.health-endpoints').evidence[0]?.note ?? '', /calls the gRPC health service/);
+  });
+
+  it('a TCP probe shows only that a port is open: still a gap', async () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: ghcr.io/acme/orders:1.4.2\n          livenessProbe:\n            tcpSocket:\n              port: 8080\n';
+    const result = await scanFiles({ 'package.json': EXPRESS_PACKAGE, 'src/server.js': EXPRESS_SERVER, 'k8s/orders.yaml': deployment }, [rule]);
+    assert.equal(entryOf(result, 'reliability.health-endpoints').status, 'gap');
+  });
+
   it('a Go health route decides it', async () => {
     const main = 'package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(200) })\n\t_ = http.ListenAndServe(":8080", nil)\n}\n';
     const result = await scanFiles({ 'go.mod': 'module x\n\ngo 1.22\n', 'main.go': main }, [goHealth, rule]);

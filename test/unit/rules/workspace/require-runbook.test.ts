@@ -28,6 +28,20 @@ describe(rule.id, () => {
     assert.match(entry.reason ?? '', /^No runbook or operational docs found/);
   });
 
+  it('an Install section that deploys the service (helm, kubectl, compose) is a deployment guide', async () => {
+    const readme = '# Orders\n\n## Install\n\nWith Helm:\n\n```bash\nhelm upgrade --install orders ./charts/orders --set replicaCount=3\n```\n\n## License\n';
+    const result = await scanFiles({ 'package.json': EXPRESS_PACKAGE, 'README.md': readme }, [rule]);
+    const entry = entryOf(result, 'operations.runbook');
+    assert.equal(entry.status, 'met');
+    assert.deepEqual(entry.evidence.map((e) => `${e.line}: ${e.note}`), ['2: "Install" section in README.md']);
+  });
+
+  it('an Installation section that installs a library is not a deployment guide', async () => {
+    const readme = '# Orders client\n\n## Installation\n\n```bash\nnpm install @acme/orders-client\n```\n\n### Usage\n\nkubectl is not needed.\n';
+    const result = await scanFiles({ 'package.json': EXPRESS_PACKAGE, 'README.md': readme }, [rule]);
+    assert.equal(entryOf(result, 'operations.runbook').status, 'gap');
+  });
+
   it('a runbook in examples/ does not count, and no service means nothing applies', async () => {
     const gap = await scanFiles({ 'package.json': EXPRESS_PACKAGE, 'examples/RUNBOOK.md': '# Runbook\n' }, [rule]);
     assert.equal(entryOf(gap, 'operations.runbook').status, 'gap');
