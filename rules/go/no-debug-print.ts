@@ -34,16 +34,18 @@ export default defineRule({
     }
     const library = packageName(doc) !== 'main';
     const slog = aliasOf(doc, 'log/slog');
+    // Arguments are read only for the fix, which needs slog imported.
     const prints = [
-      ...packageCalls(doc, 'fmt', ['Print', 'Println', 'Printf']).map((c) => ({ call: c.call, label: `fmt.${c.name}`, args: c.args })),
+      ...packageCalls(doc, 'fmt', ['Print', 'Println', 'Printf']).map((c) => ({ call: c.call, label: `fmt.${c.name}`, argsOf: () => c.args })),
       ...doc
         .captures('(call_expression function: (identifier) @fn (#match? @fn "^(print|println)$"))')
-        .map(({ node }) => ({ call: node.parent!, label: node.text, args: node.parent!.childForFieldName('arguments')?.namedChildren.filter((a) => a !== null) ?? [] })),
+        .map(({ node }) => ({ call: node.parent!, label: node.text, argsOf: () => node.parent!.childForFieldName('arguments')?.namedChildren.filter((a) => a !== null) ?? [] })),
     ].sort((a, b) => a.call.startIndex - b.call.startIndex);
-    for (const { call, label, args } of prints) {
+    for (const { call, label, argsOf } of prints) {
       const handler = enclosingHandler(doc, call);
       if (!handler && !library) continue;
       let fix: FixDescriptor | undefined;
+      const args = slog ? argsOf() : [];
       const only = args[0];
       if (slog && args.length === 1 && only && (only.type === 'interpreted_string_literal' || only.type === 'raw_string_literal')) {
         fix = { title: `Log with ${slog}.Info`, suggestion: true, edits: [{ span: doc.span(call), text: `${slog}.Info(${doc.text(only)})` }] };

@@ -31,8 +31,10 @@ export default defineRule({
       '(assignment_statement left: (expression_list) @left right: (expression_list . (call_expression function: [(identifier) @name (selector_expression field: (field_identifier) @name)]) @call .)) @stmt';
     for (const match of doc.matches(pattern)) {
       const get = (n: string) => match.captures.find((c) => c.name === n)?.node;
-      const left = get('left');
       const name = get('name')?.text ?? '';
+      // Most assignments of a call result are not of these calls: the name rules them out first.
+      if (!ERROR_ONLY.has(name) && !RESULT_AND_ERROR.has(name)) continue;
+      const left = get('left');
       const call = get('call');
       const stmt = get('stmt');
       if (!left || !call || !stmt || doc.text(stmt.child(1) ?? stmt) !== '=') continue;
@@ -47,9 +49,9 @@ export default defineRule({
       const cond = get('cond');
       const body = get('body');
       const stmt = get('if');
-      if (!err || !cond || !body || !stmt || !/^err$|Err$|^err[A-Z]/.test(err.text) || doc.text(cond.child(1) ?? cond) !== '!=') continue;
-      // A comment inside says why it is empty on purpose.
-      if (body.namedChildren.some((c) => c !== null)) continue;
+      // A comment inside says why it is empty on purpose. Checked first: most branches are not empty.
+      if (!body || body.namedChildCount > 0) continue;
+      if (!err || !cond || !stmt || !/^err$|Err$|^err[A-Z]/.test(err.text) || doc.text(cond.child(1) ?? cond) !== '!=') continue;
       ctx.report({ span: { start: stmt.startIndex, end: cond.endIndex }, messageId: 'emptyBranch', data: { condition: doc.text(cond) } });
     }
   },

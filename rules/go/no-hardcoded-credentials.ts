@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../define-rule';
 import { credentialIn, isSecretName, looksLikeCredential } from '../support/secrets';
-import { aliasOf, keyedFields, packageCalls, stringValue } from './support/go';
+import { aliasOf, keyedFields, packageCalls, stringLiterals, stringValue } from './support/go';
 
 const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal']);
 /** Helpers of the shape `getenvDefault("DB_PASSWORD", "fallback")`: a name about the environment and a default. */
@@ -64,14 +64,17 @@ export default defineRule({
       return arg ? stringValue(doc, arg) : undefined;
     }
 
-    // `const apiKey = "…"`, `var password = "…"`, `token := "…"`, `cfg.Password = "…"`.
-    for (const match of doc.matches('[(const_spec name: (identifier) @name value: (expression_list . (_) @value .)) (var_spec name: (identifier) @name value: (expression_list . (_) @value .))]')) {
+    // `const apiKey = "…"`, `var password = "…"`, `token := "…"`, `cfg.Password = "…"`. Only a
+    // string can hold a literal credential, so the patterns ask for string values alone.
+    for (const match of doc.matches(
+      '[(const_spec name: (identifier) @name value: (expression_list . [(interpreted_string_literal) (raw_string_literal)] @value .)) (var_spec name: (identifier) @name value: (expression_list . [(interpreted_string_literal) (raw_string_literal)] @value .))]',
+    )) {
       const name = match.captures.find((c) => c.name === 'name')?.node;
       const value = match.captures.find((c) => c.name === 'value')?.node;
       if (name && value) named(name.text, value);
     }
     for (const match of doc.matches(
-      '[(short_var_declaration left: (expression_list . [(identifier) (selector_expression field: (field_identifier))] @left .) right: (expression_list . (_) @value .)) (assignment_statement left: (expression_list . [(identifier) (selector_expression field: (field_identifier))] @left .) right: (expression_list . (_) @value .))]',
+      '[(short_var_declaration left: (expression_list . [(identifier) (selector_expression field: (field_identifier))] @left .) right: (expression_list . [(interpreted_string_literal) (raw_string_literal)] @value .)) (assignment_statement left: (expression_list . [(identifier) (selector_expression field: (field_identifier))] @left .) right: (expression_list . [(interpreted_string_literal) (raw_string_literal)] @value .))]',
     )) {
       const left = match.captures.find((c) => c.name === 'left')?.node;
       const value = match.captures.find((c) => c.name === 'value')?.node;
@@ -90,10 +93,9 @@ export default defineRule({
       }
     }
     // Anything shaped like a credential, wherever it stands: `postgres://app:hunter2@db/app`, `AKIA…`.
-    for (const { node } of doc.captures('[(interpreted_string_literal) (raw_string_literal)] @s')) {
-      if (node.parent?.type === 'import_spec') continue;
-      const what = looksLikeCredential(stringValue(doc, node) ?? '');
-      if (what) report(node, 'inString', { what: `what looks like ${what}` });
+    for (const { node, value } of stringLiterals(doc)) {
+      const what = looksLikeCredential(value);
+      if (what && node.parent?.type !== 'import_spec') report(node, 'inString', { what: `what looks like ${what}` });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import { hardcodedIp } from '../support/code-hygiene';
-import { stringValue } from './support/go';
+import { stringLiterals } from './support/go';
 
 export default defineRule({
   id: 'go/no-hardcoded-ip',
@@ -18,10 +18,9 @@ export default defineRule({
   },
   check(ctx) {
     const doc = ctx.doc;
-    for (const { node } of doc.captures('[(interpreted_string_literal) (raw_string_literal)] @s')) {
-      if (node.parent?.type === 'import_spec') continue;
-      const ip = hardcodedIp(stringValue(doc, node) ?? '');
-      if (ip) ctx.report({ span: doc.span(node), messageId: 'ip', data: { ip } });
+    for (const { node, value } of stringLiterals(doc)) {
+      const ip = hardcodedIp(value);
+      if (ip && node.parent?.type !== 'import_spec') ctx.report({ span: doc.span(node), messageId: 'ip', data: { ip } });
     }
   },
 });

@@ -36,7 +36,7 @@ export default defineRule({
     const middleware = (d: SyntaxDocument) =>
       packageCalls(d, 'net/http', ['MaxBytesReader', 'MaxBytesHandler']).some(({ call, name }) => {
         if (name === 'MaxBytesHandler') return true;
-        const fn = enclosingFunction(call);
+        const fn = enclosingFunction(d, call);
         return !fn || !handlerRequestParam(d, fn) || fn.type === 'func_literal';
       });
     if (middleware(doc) || siblingFiles(ctx.project, ctx.source.path).some((f) => middleware(f.doc))) return;
@@ -45,9 +45,9 @@ export default defineRule({
         const arg = args[0];
         if (args.length !== 1 || arg?.type !== 'selector_expression' || arg.childForFieldName('field')?.text !== 'Body') continue;
         const operand = arg.childForFieldName('operand');
-        let fn = enclosingFunction(call);
+        let fn = enclosingFunction(doc, call);
         let request: string | undefined;
-        for (; fn; fn = enclosingFunction(fn)) {
+        for (; fn; fn = enclosingFunction(doc, fn)) {
           const param = handlerRequestParam(doc, fn);
           if (param?.framework === 'net/http') {
             request = param.name;

@@ -64,55 +64,119 @@ export interface PackageCall {
   args: Node[];
 }
 
+/** A call `<expression>.<Name>(…)` of the file; its other nodes are read the first time a rule asks. */
+interface SelectorCall {
+  /** Where the call stands in the query's answer, which the lookups below keep. */
+  order: number;
+  /** The selected name's node, under the call's `function` selector. */
+  field: Node;
+  name: string;
+  call?: Node;
+  receiver?: Node;
+  args?: Node[];
+}
+
+/**
+ * Captures only the selected name: a dense file has a thousand such calls and rules ask
+ * about a few names, so the call, receiver and arguments are read from the name on demand.
+ */
+const SELECTOR_CALLS = '(call_expression function: (selector_expression operand: (_) field: (field_identifier) @name) arguments: (argument_list))';
+
+/** Every `x.Name(…)` call of the file by selected name, read once per file. */
+function selectorCalls(doc: SyntaxDocument): Map<string, SelectorCall[]> {
+  return doc.memo('go:selector-calls', () => {
+    const byName = new Map<string, SelectorCall[]>();
+    let order = 0;
+    for (const { node: field } of doc.captures(SELECTOR_CALLS)) {
+      const name = doc.text(field);
+      let list = byName.get(name);
+      if (!list) {
+        list = [];
+        byName.set(name, list);
+      }
+      list.push({ order: order++, field, name });
+    }
+    return byName;
+  });
+}
+
+function callOf(entry: SelectorCall): Node {
+  entry.call ??= (entry.field.parent as Node).parent as Node;
+  return entry.call;
+}
+
+function receiverOf(entry: SelectorCall): Node {
+  entry.receiver ??= (entry.field.parent as Node).childForFieldName('operand') as Node;
+  return entry.receiver;
+}
+
+function argsOf(entry: SelectorCall): Node[] {
+  entry.args ??= (callOf(entry).childForFieldName('arguments') as Node).namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  return entry.args;
+}
+
+/** The call as rules see it, its arguments read only if a rule looks at them. */
+function packageCallOf(entry: SelectorCall): PackageCall {
+  return {
+    call: callOf(entry),
+    name: entry.name,
+    get args() {
+      return argsOf(entry);
+    },
+  };
+}
+
+/** The selector calls of these names (all when omitted) in the order a query gives them, optionally only those under a node. */
+function callsNamed(doc: SyntaxDocument, names: Iterable<string> | undefined, under?: Node): SelectorCall[] {
+  const index = selectorCalls(doc);
+  const lists = names ? [...new Set(names)].map((n) => index.get(n)).filter((l): l is SelectorCall[] => l !== undefined) : [...index.values()];
+  const calls = lists.length === 1 ? (lists[0] as SelectorCall[]) : lists.flat().sort((a, b) => a.order - b.order);
+  if (!under) return calls;
+  // The calls a query under the node would find: those inside its extent.
+  const start = under.startIndex;
+  const end = under.endIndex;
+  return calls.filter((entry) => {
+    const call = callOf(entry);
+    return call.startIndex >= start && call.endIndex <= end;
+  });
+}
+
 /** Calls `<alias>.<Name>(…)` of an imported package, for names in `names` (all when omitted). */
 export function packageCalls(doc: SyntaxDocument, path: string, names?: ReadonlySet<string> | readonly string[], under?: Node): PackageCall[] {
   const alias = aliasOf(doc, path);
   if (!alias) return [];
-  const wanted = names ? new Set(names) : undefined;
-  const calls: PackageCall[] = [];
-  for (const match of doc.matches('(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @name) arguments: (argument_list) @args) @call', under)) {
-    const get = (n: string) => match.captures.find((c) => c.name === n)?.node;
-    const pkg = get('pkg');
-    const name = get('name');
-    const call = get('call');
-    const args = get('args');
-    if (!pkg || !name || !call || !args || doc.text(pkg) !== alias) continue;
-    const selected = doc.text(name);
-    if (wanted && !wanted.has(selected)) continue;
-    calls.push({ call, name: selected, args: args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') });
-  }
-  return calls;
+  return callsNamed(doc, names, under)
+    .filter((entry) => {
+      const receiver = receiverOf(entry);
+      return doc.text(receiver) === alias && receiver.type === 'identifier';
+    })
+    .map(packageCallOf);
 }
 
 /** Method calls `<anything>.<Name>(…)` for names in `names`, with the receiver expression. */
 export function methodCalls(doc: SyntaxDocument, names: ReadonlySet<string>, under?: Node): Array<PackageCall & { receiver: Node }> {
-  const calls: Array<PackageCall & { receiver: Node }> = [];
-  for (const match of doc.matches('(call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @name) arguments: (argument_list) @args) @call', under)) {
-    const get = (n: string) => match.captures.find((c) => c.name === n)?.node;
-    const receiver = get('recv');
-    const name = get('name');
-    const call = get('call');
-    const args = get('args');
-    if (!receiver || !name || !call || !args || !names.has(doc.text(name))) continue;
-    calls.push({ call, receiver, name: doc.text(name), args: args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') });
-  }
-  return calls;
+  return callsNamed(doc, names, under).map((entry) => Object.assign(packageCallOf(entry), { receiver: receiverOf(entry) }));
 }
 
 /** Composite literals of `<alias>.<Type>{…}` (`http.Server{…}`, `tls.Config{…}`). */
 export function packageLiterals(doc: SyntaxDocument, path: string, type: string): Node[] {
   const alias = aliasOf(doc, path);
   if (!alias) return [];
-  return doc
-    .matches('(composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type)) @lit')
-    .filter((m) => {
-      const get = (n: string) => m.captures.find((c) => c.name === n)?.node;
-      const pkg = get('pkg');
-      const t = get('type');
-      return pkg && t && doc.text(pkg) === alias && doc.text(t) === type;
-    })
-    .map((m) => m.captures.find((c) => c.name === 'lit')?.node)
-    .filter((n): n is Node => n !== undefined);
+  const literals = doc.memo('go:package-literals', () => {
+    const byType = new Map<string, Node[]>();
+    for (const { captures } of doc.matches('(composite_literal type: (qualified_type package: (package_identifier) @pkg name: (type_identifier) @type)) @lit')) {
+      const pkg = captures.find((c) => c.name === 'pkg')?.node;
+      const t = captures.find((c) => c.name === 'type')?.node;
+      const lit = captures.find((c) => c.name === 'lit')?.node;
+      if (!pkg || !t || !lit) continue;
+      const key = `${doc.text(pkg)}.${doc.text(t)}`;
+      const list = byType.get(key);
+      if (list) list.push(lit);
+      else byType.set(key, [lit]);
+    }
+    return byType;
+  });
+  return [...(literals.get(`${alias}.${type}`) ?? [])];
 }
 
 export interface KeyedField {
@@ -150,10 +214,65 @@ export function stringValue(doc: SyntaxDocument, node: Node): string | undefined
   }
 }
 
+/** The string literals of the file with their values, in document order. */
+export function stringLiterals(doc: SyntaxDocument): ReadonlyArray<{ node: Node; value: string }> {
+  return doc.memo('go:strings', () => doc.captures('[(interpreted_string_literal) (raw_string_literal)] @s').map(({ node }) => ({ node, value: stringValue(doc, node) ?? '' })));
+}
+
 /** The innermost function (declaration, method or literal) around a node. */
-export function enclosingFunction(node: Node): Node | undefined {
+export function enclosingFunction(doc: SyntaxDocument, node: Node): Node | undefined {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  // A zero-width node (a missing token) may touch a function it does not stand in.
+  if (start === end) return enclosingFunctionByParents(node);
+  const functions = functionsOf(doc);
+  // Functions nest: the innermost one around the node is the last to start at or before
+  // it, or the nearest function around that one which also ends at or after the node.
+  // One of the node's very extent is the node itself or inside it: a function has no
+  // ancestor nor descendant of its own extent.
+  let lo = 0;
+  let hi = functions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((functions[mid] as FunctionExtent).start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; ) {
+    const fn = functions[i] as FunctionExtent;
+    if (fn.end >= end && !(fn.start === start && fn.end === end)) return fn.node;
+    i = fn.outer;
+  }
+  return undefined;
+}
+
+function enclosingFunctionByParents(node: Node): Node | undefined {
   for (let current = node.parent; current; current = current.parent) if (FUNCTION_TYPES.has(current.type)) return current;
   return undefined;
+}
+
+interface FunctionExtent {
+  node: Node;
+  start: number;
+  end: number;
+  /** The index of the innermost function around this one, -1 for none. */
+  outer: number;
+}
+
+/** The functions of the file in order of where they start, with their extents and nesting. */
+function functionsOf(doc: SyntaxDocument): FunctionExtent[] {
+  return doc.memo('go:functions', () => {
+    const functions: FunctionExtent[] = doc
+      .captures('[(function_declaration) (method_declaration) (func_literal)] @fn')
+      .map(({ node }) => ({ node, start: node.startIndex, end: node.endIndex, outer: -1 }))
+      .sort((a, b) => a.start - b.start);
+    const open: number[] = [];
+    functions.forEach((fn, i) => {
+      while (open.length > 0 && (functions[open[open.length - 1] as number] as FunctionExtent).end < fn.end) open.pop();
+      fn.outer = open[open.length - 1] ?? -1;
+      open.push(i);
+    });
+    return functions;
+  });
 }
 
 /** Framework request types: `*http.Request` (net/http, chi, gorilla), `*gin.Context`, `echo.Context`, `*fiber.Ctx`. */
@@ -190,8 +309,10 @@ function requestParam(doc: SyntaxDocument, fn: Node): { name: string | undefined
     const pkg = type.childForFieldName('package');
     const name = type.childForFieldName('name');
     if (!pkg || !name) continue;
+    const typeName = doc.text(name);
+    const pkgName = doc.text(pkg);
     for (const candidate of HANDLER_PARAMETERS) {
-      if (doc.text(name) === candidate.type && aliasOf(doc, candidate.path) === doc.text(pkg)) {
+      if (typeName === candidate.type && aliasOf(doc, candidate.path) === pkgName) {
         return { name: parameter.childForFieldName('name')?.text, framework: candidate.path };
       }
     }
@@ -201,7 +322,7 @@ function requestParam(doc: SyntaxDocument, fn: Node): { name: string | undefined
 
 /** The handler function around a node, if it stands inside one (a closure inside a handler counts). */
 export function enclosingHandler(doc: SyntaxDocument, node: Node): Node | undefined {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (handlerRequestParam(doc, fn)) return fn;
+  for (let fn = enclosingFunction(doc, node); fn; fn = enclosingFunction(doc, fn)) if (handlerRequestParam(doc, fn)) return fn;
   return undefined;
 }
 
@@ -216,8 +337,15 @@ export function insideLoop(node: Node): boolean {
 
 /** The declared package name (`main`). */
 export function packageName(doc: SyntaxDocument): string | undefined {
-  const clause = doc.root.namedChildren.find((c) => c?.type === 'package_clause');
-  return clause?.namedChild(0)?.text;
+  return doc.memo('go:package', () => {
+    // Child by child: the clause comes first, and a dense file has hundreds of declarations.
+    const root = doc.root;
+    for (let i = 0, count = root.namedChildCount; i < count; i++) {
+      const child = root.namedChild(i);
+      if (child?.type === 'package_clause') return child.namedChild(0)?.text;
+    }
+    return undefined;
+  });
 }
 
 /** The top-level function declaration of that name. */

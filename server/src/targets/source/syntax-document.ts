@@ -208,17 +208,26 @@ export function enclosing(node: Node | null, types: ReadonlySet<string> | readon
  * order only the captures query itself decides.
  */
 function capturesOf(matches: readonly QueryMatch[]): QueryCapture[] | undefined {
-  const flat: Array<{ capture: QueryCapture; match: number; start: number }> = [];
-  matches.forEach((match, i) => {
-    for (const capture of match.captures) flat.push({ capture, match: i, start: capture.node.startIndex });
+  const captures: QueryCapture[] = [];
+  const owners: number[] = [];
+  let sorted = true;
+  matches.forEach((match, owner) => {
+    for (const capture of match.captures) {
+      const last = captures[captures.length - 1];
+      if (last && capture.node.startIndex < last.node.startIndex) sorted = false;
+      captures.push(capture);
+      owners.push(owner);
+    }
   });
-  // Array.prototype.sort is stable, so captures of one match keep their order on ties.
-  flat.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < flat.length; i++) {
-    const [a, b] = [flat[i - 1], flat[i]] as [(typeof flat)[number], (typeof flat)[number]];
-    if (a.start === b.start && a.match !== b.match) return undefined;
+  // Usually already in order; otherwise a stable sort keeps a match's own captures in theirs.
+  const order = captures.map((_, i) => i);
+  if (!sorted) order.sort((a, b) => (captures[a] as QueryCapture).node.startIndex - (captures[b] as QueryCapture).node.startIndex);
+  for (let i = 1; i < order.length; i++) {
+    const a = order[i - 1] as number;
+    const b = order[i] as number;
+    if ((captures[a] as QueryCapture).node.startIndex === (captures[b] as QueryCapture).node.startIndex && owners[a] !== owners[b]) return undefined;
   }
-  return flat.map((f) => f.capture);
+  return sorted ? captures : order.map((i) => captures[i] as QueryCapture);
 }
 
 /**
