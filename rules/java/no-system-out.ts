@@ -1,6 +1,8 @@
 import { defineRule } from '../define-rule';
 import { enclosing } from '../../server/src/targets/source/syntax-document';
-import { declaresMain, methodCalls } from './support/syntax';
+import type { Node } from 'web-tree-sitter';
+import type { SyntaxDocument } from '../../server/src/targets/source/syntax-document';
+import { declaresMain, methodCalls, simpleTypeName } from './support/syntax';
 
 const PRINTS = new Set(['println', 'print', 'printf', 'format']);
 
@@ -26,7 +28,10 @@ export default defineRule({
     const { doc } = ctx;
     const inMainClass = (node: Parameters<typeof enclosing>[0]) => {
       const klass = enclosing(node, ['class_declaration']);
-      return klass !== undefined && declaresMain(doc, klass);
+      if (klass === undefined || !declaresMain(doc, klass)) return false;
+      // A main class that is itself the gRPC service: its instance methods serve requests.
+      const method = enclosing(node, ['method_declaration']);
+      return !(method && !isStatic(doc, method) && extendsGrpcService(doc, klass));
     };
     for (const call of methodCalls(doc, PRINTS)) {
       const stream = call.object?.type === 'field_access' ? call.object : undefined;
@@ -49,3 +54,14 @@ export default defineRule({
     }
   },
 });
+
+/** `extends GreeterGrpc.GreeterImplBase`: the base class grpc-java generates for a service. */
+function extendsGrpcService(doc: SyntaxDocument, klass: Node): boolean {
+  const superclass = klass.childForFieldName('superclass');
+  return superclass !== null && superclass.namedChildren.some((t) => t !== null && /ImplBase$/.test(simpleTypeName(doc.text(t))));
+}
+
+function isStatic(doc: SyntaxDocument, method: Node): boolean {
+  const modifiers = method.namedChildren.find((c) => c?.type === 'modifiers');
+  return modifiers !== undefined && modifiers !== null && /\bstatic\b/.test(doc.text(modifiers));
+}

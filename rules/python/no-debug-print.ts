@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { stackOf } from '../../server/src/engine/stack';
 import { defineRule } from '../define-rule';
-import { definesRoutes } from './support/routes';
+import type { ProjectView } from '../../server/src/engine/project';
+import { definesRoutes, servesGrpc } from './support/routes';
 import { calls, importedFrom, inMainGuard, moduleFunction } from './support/syntax';
 
 const WEB_FRAMEWORKS = /^(fastapi|flask|django|aiohttp|starlette|sanic|quart|falcon|tornado|litestar|djangorestframework)$/;
@@ -10,6 +11,21 @@ const WEB_FRAMEWORKS = /^(fastapi|flask|django|aiohttp|starlette|sanic|quart|fal
 /** Scripts run by hand: `scripts/…`, `manage.py`, `bin/…`. */
 function isScript(file: string): boolean {
   return /(^|\/)(scripts|bin|tools)\//.test(file) || path.posix.basename(file) === 'manage.py';
+}
+
+/**
+ * Whether the file sits in the folder of a project that declares `grpcio`. The folder, not
+ * the whole workspace: a service's dependency says nothing of the tools and clients next
+ * to it, and gRPC servers elsewhere are recognised by their code.
+ */
+function grpcServiceFolder(project: ProjectView, file: string): boolean {
+  return stackOf(project).dependencies.some((d) => {
+    if (d.dev || d.ecosystem !== 'pypi' || d.name !== 'grpcio') return false;
+    let dir = path.posix.dirname(d.manifest);
+    // `requirements/base.txt` speaks for the project around the folder.
+    if (path.posix.basename(dir) === 'requirements') dir = path.posix.dirname(dir);
+    return dir === '.' || file.startsWith(`${dir}/`);
+  });
 }
 
 /** The module-level logger variable: `logger = logging.getLogger(__name__)`, `log = structlog.get_logger()`. */
@@ -31,7 +47,7 @@ export default defineRule({
   meta: {
     item: 'observability.structured-logging',
     severity: 'info',
-    description: 'Disallow `print()` in the modules of a web service; log through `logging`, structlog or loguru.',
+    description: 'Disallow `print()` in the modules of a web or gRPC service; log through `logging`, structlog or loguru.',
     rationale:
       'Prints bypass the logging configuration: no level, no logger name, no request or trace id, no JSON, and they cannot be turned down in production or found by log queries.',
     remediation: 'Create a module logger (`logger = logging.getLogger(__name__)`) and log with `logger.info(...)`, or use structlog or loguru configured for JSON output.',
@@ -54,7 +70,7 @@ export default defineRule({
       if (first) ctx.evidence({ span: doc.span(first.node), note: 'loguru logger' });
     }
     if (isScript(ctx.source.path)) return;
-    const service = stackOf(ctx.project).has(WEB_FRAMEWORKS) || definesRoutes(doc);
+    const service = stackOf(ctx.project).has(WEB_FRAMEWORKS) || definesRoutes(doc) || servesGrpc(doc) || grpcServiceFolder(ctx.project, ctx.source.path);
     if (!service) return;
     const logger = moduleLogger(doc);
     for (const call of calls(doc)) {

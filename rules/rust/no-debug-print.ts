@@ -37,7 +37,7 @@ export default defineRule({
     const logging = stack.has(LOG_CRATES);
     let evidenced = false;
     for (const { node } of doc.captures('(macro_invocation macro: [(identifier) (scoped_identifier)] @name) @macro')) {
-      if (node.type !== 'macro_invocation' || isTestCode(node)) continue;
+      if (node.type !== 'macro_invocation' || isTestCode(doc, node)) continue;
       const macro = node.childForFieldName('macro');
       if (!macro) continue;
       const name = macro.type === 'scoped_identifier' ? (macro.childForFieldName('name')?.text ?? '') : macro.text;

@@ -54,7 +54,7 @@ export default defineRule({
       for (const match of doc.matches(pattern)) {
         const nameNode = match.captures.find((c) => c.name === 'name')?.node as Node;
         const literal = literalOf(match.captures.find((c) => c.name === 'value')?.node ?? null);
-        if (!literal || isTestCode(literal)) continue;
+        if (!literal || isTestCode(doc, literal)) continue;
         const value = stringValue(doc, literal) ?? '';
         const name = nameNode.type === 'field_expression' ? (nameNode.childForFieldName('field')?.text ?? '') : nameNode.text;
         // `const DB_PASSWORD_VAR: &str = "DB_PASSWORD"` names a variable rather than holding its value.
@@ -66,7 +66,7 @@ export default defineRule({
       }
     }
     for (const { node } of doc.captures('[(string_literal) (raw_string_literal)] @s')) {
-      if (reported.has(node.startIndex) || isTestCode(node)) continue;
+      if (reported.has(node.startIndex) || isTestCode(doc, node)) continue;
       const format = looksLikeCredential(stringValue(doc, node) ?? '');
       if (format) ctx.report({ span: doc.span(node), messageId: 'credentialValue', data: { what: format } });
     }

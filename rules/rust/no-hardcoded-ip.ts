@@ -22,7 +22,7 @@ export default defineRule({
     if (!isLiveRustFile(ctx.project, ctx.source.path)) return;
     const doc = ctx.doc;
     for (const { node } of doc.captures('[(string_literal) (raw_string_literal)] @s')) {
-      if (isTestCode(node)) continue;
+      if (isTestCode(doc, node)) continue;
       const ip = hardcodedIp(stringValue(doc, node) ?? '');
       if (ip) ctx.report({ span: doc.span(node), messageId: 'ip', data: { ip } });
     }
@@ -31,7 +31,7 @@ export default defineRule({
       const get = (name: string): string => match.captures.find((c) => c.name === name)?.node.text ?? '';
       if (!/(^|::)Ipv4Addr$/.test(get('type')) || get('new') !== 'new') continue;
       const call = match.captures.find((c) => c.name === 'call')?.node;
-      if (!call || isTestCode(call)) continue;
+      if (!call || isTestCode(doc, call)) continue;
       const ip = hardcodedIp(['a', 'b', 'c', 'd'].map(get).join('.'));
       if (ip) ctx.report({ span: doc.span(call), messageId: 'ip', data: { ip } });
     }

@@ -34,7 +34,7 @@ export default defineRule({
     for (const match of doc.matches('(call_expression function: (field_expression field: (field_identifier) @method) arguments: (arguments . (boolean_literal) @flag .)) @call')) {
       const method = match.captures.find((c) => c.name === 'method')?.node as Node;
       const flag = match.captures.find((c) => c.name === 'flag')?.node as Node;
-      if (!DANGER.has(method.text) || flag.text !== 'true' || isTestCode(method)) continue;
+      if (!DANGER.has(method.text) || flag.text !== 'true' || isTestCode(doc, method)) continue;
       const call = match.captures.find((c) => c.name === 'call')?.node as Node;
       ctx.report({
         span: { start: method.startIndex, end: call.endIndex },
@@ -49,7 +49,7 @@ export default defineRule({
       const trait = traitNode.text.split('::').pop() ?? '';
       const name = match.captures.find((c) => c.name === 'name')?.node as Node;
       const body = match.captures.find((c) => c.name === 'body')?.node as Node;
-      if (VERIFIER_METHODS.get(trait) !== name.text || isTestCode(name)) continue;
+      if (VERIFIER_METHODS.get(trait) !== name.text || isTestCode(doc, name)) continue;
       const branches = body.descendantsOfType(['if_expression', 'match_expression', 'try_expression', 'return_expression', 'macro_invocation']).length;
       const asserts = body.descendantsOfType('scoped_identifier').some((n) => n?.childForFieldName('name')?.text === 'assertion');
       if (branches === 0 && asserts) ctx.report({ span: doc.span(name), messageId: 'acceptAll', data: { trait, method: name.text } });

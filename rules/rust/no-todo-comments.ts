@@ -21,7 +21,7 @@ export default defineRule({
   },
   check(ctx) {
     if (!isLiveRustFile(ctx.project, ctx.source.path)) return;
-    for (const found of todoFindings(ctx.doc, '[(line_comment) (block_comment)] @c', isTestCode)) {
+    for (const found of todoFindings(ctx.doc, '[(line_comment) (block_comment)] @c', (node) => isTestCode(ctx.doc, node))) {
       ctx.report({ span: found.span, messageId: 'marker', data: { marker: found.marker, detail: found.excerpt ? ` ("${found.excerpt}")` : '' } });
     }
   },

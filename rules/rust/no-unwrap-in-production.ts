@@ -55,7 +55,7 @@ export default defineRule({
     const doc = ctx.doc;
     for (const { node } of doc.captures('(call_expression function: (field_expression field: (field_identifier) @method (#match? @method "^(unwrap|expect)$"))) @call')) {
       if (node.type !== 'call_expression') continue;
-      if (isTestCode(node) || enclosingMain(node) || inConstOrStatic(node)) continue;
+      if (isTestCode(doc, node) || enclosingMain(node) || inConstOrStatic(node)) continue;
       const callee = node.childForFieldName('function');
       const receiver = callee?.childForFieldName('value') ?? null;
       if (receiver?.type === 'call_expression') {
@@ -69,7 +69,7 @@ export default defineRule({
       ctx.report({ span: { start: method.startIndex, end: node.endIndex }, messageId: 'unwrap', data: { method: method.text } });
     }
     for (const { node } of doc.captures('(macro_invocation macro: (identifier) @name (#match? @name "^(panic|todo|unimplemented)$")) @macro')) {
-      if (node.type !== 'macro_invocation' || isTestCode(node)) continue;
+      if (node.type !== 'macro_invocation' || isTestCode(doc, node)) continue;
       const name = node.childForFieldName('macro')?.text ?? '';
       if (name === 'panic') {
         if (enclosingMain(node) || inConstOrStatic(node)) continue;

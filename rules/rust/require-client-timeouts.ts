@@ -35,7 +35,7 @@ export default defineRule({
     // The text check first: the query materialises every identifier of the file.
     if (!doc.source.text.includes('reqwest') || doc.captures('((identifier) @crate (#eq? @crate "reqwest"))').length === 0) return;
     for (const { node } of doc.captures('(call_expression function: (scoped_identifier) @fn) @call')) {
-      if (node.type !== 'call_expression' || isTestCode(node)) continue;
+      if (node.type !== 'call_expression' || isTestCode(doc, node)) continue;
       const fn = node.childForFieldName('function') as Node;
       const name = fn.childForFieldName('name')?.text;
       const owner = fn.childForFieldName('path')?.text ?? '';

@@ -33,7 +33,7 @@ export default defineRule({
     };
     const seen = new Set<string>();
     for (const { node } of doc.captures('(call_expression function: [(scoped_identifier) (identifier)] @fn) @call')) {
-      if (node.type !== 'call_expression' || isTestCode(node)) continue;
+      if (node.type !== 'call_expression' || isTestCode(doc, node)) continue;
       const fn = node.childForFieldName('function') as Node;
       const path = fn.type === 'scoped_identifier' ? (fn.childForFieldName('path')?.text ?? '') : '';
       const name = fn.type === 'scoped_identifier' ? (fn.childForFieldName('name')?.text ?? '') : fn.text;

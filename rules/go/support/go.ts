@@ -431,3 +431,61 @@ export function libraryUses(doc: SyntaxDocument, table: readonly LibraryUse[]): 
   }
   return uses.sort((a, b) => a.node.startIndex - b.node.startIndex);
 }
+
+/** A Go module of the workspace: the directory of its `go.mod` and the module path it declares. */
+export interface GoModule {
+  dir: string;
+  path: string;
+}
+
+/** The module a Go file belongs to: the nearest `go.mod` at or above its directory. */
+export function goModuleOf(project: ProjectView, file: string): GoModule | undefined {
+  let best: GoModule | undefined;
+  for (const manifest of project.files(['package-manifest'])) {
+    if (manifest.path !== 'go.mod' && !manifest.path.endsWith('/go.mod')) continue;
+    const dir = dirOf(manifest.path);
+    if (dir !== '' && file !== dir && !file.startsWith(`${dir}/`)) continue;
+    if (best && best.dir.length >= dir.length) continue;
+    const declared = /^\s*module\s+"?([^\s"]+)"?/m.exec(project.source(manifest.path)?.text ?? '')?.[1];
+    if (declared) best = { dir, path: declared };
+  }
+  return best;
+}
+
+/** The workspace directory of an import path of the module, or undefined for packages from elsewhere. */
+export function moduleDirOf(module: GoModule, importPath: string): string | undefined {
+  if (importPath === module.path) return module.dir;
+  if (!importPath.startsWith(`${module.path}/`)) return undefined;
+  const rest = importPath.slice(module.path.length + 1);
+  return module.dir === '' ? rest : `${module.dir}/${rest}`;
+}
+
+/**
+ * The import paths of a Go file read from its text, for following a program's imports
+ * through files that need no parse: the imports stand before the first declaration.
+ */
+export function importPathsOfText(text: string): string[] {
+  const end = text.search(/^(func|type|var|const)\b/m);
+  const header = (end < 0 ? text : text.slice(0, end)).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
+  const paths: string[] = [];
+  for (const block of header.matchAll(/\bimport\s*(\([^)]*\)|[^\n]*)/g)) {
+    for (const spec of (block[1] ?? '').matchAll(/"([^"\n]+)"|`([^`\n]+)`/g)) paths.push(spec[1] ?? spec[2] ?? '');
+  }
+  return paths;
+}
+
+/** Whether a function's first parameter is a `context.Context`: the mark of code run once per request or call. */
+export function takesContext(doc: SyntaxDocument, fn: Node): boolean {
+  const context = aliasOf(doc, 'context');
+  if (!context) return false;
+  const first = fn.childForFieldName('parameters')?.namedChildren.find((p) => p?.type === 'parameter_declaration' || p?.type === 'variadic_parameter_declaration');
+  const type = first?.childForFieldName('type');
+  return type?.type === 'qualified_type' && type.childForFieldName('package')?.text === context && type.childForFieldName('name')?.text === 'Context';
+}
+
+/** The innermost named function (declaration or method) around a node; closures belong to the function they are written in. */
+export function enclosingNamedFunction(doc: SyntaxDocument, node: Node): Node | undefined {
+  let fn = enclosingFunction(doc, node);
+  while (fn && fn.type === 'func_literal') fn = enclosingFunction(doc, fn);
+  return fn;
+}

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { SyntaxDocument } from '../../../server/src/targets/source/syntax-document';
+import { libraryCalls, type LibraryCall } from './libraries';
 import { calls, importedFrom, stringValue, type Call } from './syntax';
 
 /**
@@ -52,3 +53,29 @@ export function isPath(path: string, names: RegExp): boolean {
 export function definesRoutes(doc: SyntaxDocument): boolean {
   return routes(doc).length > 0;
 }
+
+/**
+ * Whether a module is (part of) a gRPC server: it creates one (`grpc.server(…)`,
+ * `grpc.aio.server(…)`), registers a servicer on one (`add_OrdersServicer_to_server`) or
+ * implements a servicer (`class Orders(orders_pb2_grpc.OrdersServicer)`).
+ */
+export function servesGrpc(doc: SyntaxDocument): boolean {
+  return doc.memo('python:serves-grpc', () => {
+    if (libraryCalls(doc, GRPC_SERVERS).length > 0) return true;
+    if (calls(doc).some((c) => /(^|\.)add_\w+Servicer_to_server$/.test(c.callee))) return true;
+    const root = doc.root;
+    for (let i = 0, count = root.namedChildCount; i < count; i++) {
+      let node = root.namedChild(i);
+      if (node?.type === 'decorated_definition') node = node.childForFieldName('definition');
+      if (node?.type !== 'class_definition') continue;
+      const bases = node.childForFieldName('superclasses')?.namedChildren ?? [];
+      if (bases.some((b) => b !== null && (b.type === 'identifier' || b.type === 'attribute') && /(^|\.)\w+Servicer$/.test(doc.text(b)))) return true;
+    }
+    return false;
+  });
+}
+
+const GRPC_SERVERS: readonly LibraryCall[] = [
+  { module: 'grpc', names: ['server'], note: 'gRPC server' },
+  { module: 'grpc.aio', names: ['server'], note: 'gRPC server' },
+];

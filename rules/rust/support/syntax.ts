@@ -43,16 +43,59 @@ function isTestAttribute(attribute: Node): boolean {
 const ITEMS = new Set(['function_item', 'mod_item', 'impl_item', 'struct_item', 'enum_item', 'const_item', 'static_item', 'use_declaration', 'macro_definition', 'trait_item']);
 
 /** Whether the node is inside a `#[cfg(test)]` item or a `#[test]` function (or a `proptest!` block). */
-export function isTestCode(node: Node): boolean {
-  for (let current: Node | null = node; current; current = current.parent) {
-    if (ITEMS.has(current.type)) {
-      const attributes = attributesOf(current);
-      if (attributes.some(isCfgTest)) return true;
-      if (current.type === 'function_item' && attributes.some(isTestAttribute)) return true;
-    }
-    if (current.type === 'macro_invocation' && current.childForFieldName('macro')?.text === 'proptest') return true;
+export function isTestCode(doc: SyntaxDocument, node: Node): boolean {
+  const extents = testExtents(doc);
+  const start = node.startIndex;
+  // The last extent starting at or before the node: extents are disjoint, so only it can hold the node.
+  let lo = 0;
+  let hi = extents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((extents[mid] as Extent).start <= start) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  const candidate = extents[lo - 1];
+  return candidate !== undefined && candidate.end >= node.endIndex;
+}
+
+interface Extent {
+  start: number;
+  end: number;
+}
+
+/**
+ * The test code of the file as disjoint extents in order: `#[cfg(test)]` items, `#[test]`
+ * functions and `proptest!` blocks, found once per file from its attributes rather than
+ * by walking up from every string, call and comment the rules look at.
+ */
+function testExtents(doc: SyntaxDocument): readonly Extent[] {
+  return doc.memo('rust:test-extents', () => {
+    const found: Extent[] = [];
+    for (const { node: item } of doc.captures('(attribute_item) @a')) {
+      const attribute = item.namedChildren.find((c) => c?.type === 'attribute');
+      if (!attribute) continue;
+      let target = item.nextNamedSibling;
+      while (target && (target.type === 'attribute_item' || target.type === 'line_comment' || target.type === 'block_comment')) target = target.nextNamedSibling;
+      if (!target || !ITEMS.has(target.type)) continue;
+      if (isCfgTest(attribute) || (target.type === 'function_item' && isTestAttribute(attribute))) found.push({ start: target.startIndex, end: target.endIndex });
+    }
+    // Most files have no proptest block: the text says so without a query, and the query
+    // runs on its own so that other files' shared whole-file walk does not carry it.
+    if (doc.source.text.includes('proptest')) {
+      for (const { node } of doc.captures('(macro_invocation macro: (identifier) @name) @call', doc.root)) {
+        if (node.type === 'macro_invocation' && node.childForFieldName('macro')?.text === 'proptest') found.push({ start: node.startIndex, end: node.endIndex });
+      }
+    }
+    // Nested extents (a `#[test]` function in a `#[cfg(test)]` module) fold into the outer one.
+    found.sort((a, b) => a.start - b.start || b.end - a.end);
+    const extents: Extent[] = [];
+    for (const extent of found) {
+      const last = extents[extents.length - 1];
+      if (last && extent.start <= last.end) last.end = Math.max(last.end, extent.end);
+      else extents.push({ ...extent });
+    }
+    return extents;
+  });
 }
 
 /** The top-level `fn main` the node is in (start-up code of a binary), if any. */
