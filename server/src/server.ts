@@ -16,6 +16,7 @@ import { ALL_RULES } from '../../rules';
 import { registerAssessment } from './handlers/assessment';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerDiagnostics } from './handlers/diagnostics';
+import { isScanProcess, runScanProcess } from './handlers/scan-process';
 import { registerWorkspace } from './handlers/workspace';
 import { clientSupport, NO_SUPPORT, type ServerContext } from './lsp/context';
 import { DocumentLinter } from './lsp/document-linter';
@@ -24,41 +25,47 @@ import { WorkspaceModel } from './lsp/workspace';
 import { FIX_ALL_KIND } from './shared/settings';
 import { TOOL_NAME, TOOL_VERSION } from './shared/version';
 
-// ProposedFeatures.all: the transport (--stdio, --node-ipc, --socket) comes from argv.
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const model = new WorkspaceModel(new Set(ALL_RULES.map((rule) => rule.id)));
-const ctx: ServerContext = {
-  connection,
-  documents,
-  model,
-  linter: new DocumentLinter(ALL_RULES, model, documents),
-  settings: new SettingsStore(connection),
-  support: NO_SUPPORT,
-};
+// A process started to scan a workspace runs that scan and nothing else.
+if (isScanProcess()) runScanProcess();
+else startServer();
 
-connection.onInitialize((params): InitializeResult => {
-  ctx.support = clientSupport(params.capabilities);
-  ctx.settings.canAsk = ctx.support.configuration;
-  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  model.setFolders(folders);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      // Pull only when the client can pull; otherwise it gets publishDiagnostics.
-      diagnosticProvider: ctx.support.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
-      // Action kinds may only be declared to clients that understand CodeAction literals.
-      codeActionProvider: ctx.support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : false,
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
+function startServer(): void {
+  // ProposedFeatures.all: the transport (--stdio, --node-ipc, --socket) comes from argv.
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const model = new WorkspaceModel(new Set(ALL_RULES.map((rule) => rule.id)));
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    model,
+    linter: new DocumentLinter(ALL_RULES, model, documents),
+    settings: new SettingsStore(connection),
+    support: NO_SUPPORT,
   };
-});
 
-const diagnostics = registerDiagnostics(ctx);
-registerCodeActions(ctx);
-const assessment = registerAssessment(ctx);
-registerWorkspace(ctx, diagnostics, assessment);
+  connection.onInitialize((params): InitializeResult => {
+    ctx.support = clientSupport(params.capabilities);
+    ctx.settings.canAsk = ctx.support.configuration;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    model.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        // Pull only when the client can pull; otherwise it gets publishDiagnostics.
+        diagnosticProvider: ctx.support.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        // Action kinds may only be declared to clients that understand CodeAction literals.
+        codeActionProvider: ctx.support.codeActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false } : false,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: TOOL_NAME, version: TOOL_VERSION },
+    };
+  });
 
-documents.listen(connection);
-connection.listen();
+  const diagnostics = registerDiagnostics(ctx);
+  registerCodeActions(ctx);
+  const assessment = registerAssessment(ctx, __filename);
+  registerWorkspace(ctx, diagnostics, assessment);
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -50,16 +50,35 @@ export class CancelledError extends Error {
   }
 }
 
+/** Each rule list's active rules per configuration and target: every lint asks again with the same three. */
+const activeByRules = new WeakMap<readonly AnyRule[], WeakMap<ResolvedConfig, Map<string, readonly AnyRule[]>>>();
+
 /** The rules that run on a target, after configuration turned some off. */
-export function activeRules(rules: readonly AnyRule[], target: TargetName, config: ResolvedConfig, afterChecklist = false): AnyRule[] {
-  return rules.filter(
-    (rule) =>
-      rule.target === target &&
-      (rule.meta.runsAfterChecklist ?? false) === afterChecklist &&
-      config.rules.get(rule.id) !== 'off' &&
-      !config.disabledItems.has(rule.meta.item) &&
-      !rule.meta.deprecated,
-  );
+export function activeRules(rules: readonly AnyRule[], target: TargetName, config: ResolvedConfig, afterChecklist = false): readonly AnyRule[] {
+  let byConfig = activeByRules.get(rules);
+  if (!byConfig) {
+    byConfig = new WeakMap();
+    activeByRules.set(rules, byConfig);
+  }
+  let byTarget = byConfig.get(config);
+  if (!byTarget) {
+    byTarget = new Map();
+    byConfig.set(config, byTarget);
+  }
+  const key = afterChecklist ? `${target}:after` : target;
+  let active = byTarget.get(key);
+  if (!active) {
+    active = rules.filter(
+      (rule) =>
+        rule.target === target &&
+        (rule.meta.runsAfterChecklist ?? false) === afterChecklist &&
+        config.rules.get(rule.id) !== 'off' &&
+        !config.disabledItems.has(rule.meta.item) &&
+        !rule.meta.deprecated,
+    );
+    byTarget.set(key, active);
+  }
+  return active;
 }
 
 /** The pseudo-kind under which a YAML sibling (values.yaml) is parsed for another file's lint. */
@@ -90,7 +109,7 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
     parseYaml: (sibling) => options.cache.get(valuesTarget, sibling, VALUES_KIND).doc,
   };
   const doc = target.prepare ? target.prepare(parsed.doc, source, env) : (parsed.doc as TargetDocuments[TargetName]);
-  runRules(rules, source, doc, target.comments(parsed.doc), options, result);
+  runRules(rules, source, doc, () => target.comments(parsed.doc as TargetParsed[TargetName]), options, result);
   return result;
 }
 
@@ -101,7 +120,7 @@ export function lintFile(source: SourceText, kind: FileKind, options: LintOption
 export function lintProject(project: ProjectView, options: LintOptions): FileLintResult {
   const result = emptyResult('.', 'other');
   const rules = activeRules(options.rules, 'workspace', options.config, options.checklist !== undefined);
-  runRules(rules, new SourceText('.', ''), project, [], { ...options, project }, result);
+  runRules(rules, new SourceText('.', ''), project, () => [], { ...options, project }, result);
   return result;
 }
 
@@ -113,12 +132,12 @@ function runRules(
   rules: readonly AnyRule[],
   source: SourceText,
   doc: TargetDocuments[TargetName],
-  comments: readonly SourceComment[],
+  comments: () => readonly SourceComment[],
   options: LintOptions,
   result: FileLintResult,
 ): void {
   const project = options.project ?? emptyProject();
-  const ownSuppressions = collectSuppressions(source, comments);
+  const ownSuppressions = suppressionsOf(source, comments);
   for (const bad of ownSuppressions.malformed) {
     result.problems.push({ file: source.path, line: bad.line, message: `"${bad.text}" names no rule or checklist item to ignore.` });
   }
@@ -127,17 +146,18 @@ function runRules(
     if (file.path === source.path) return ownSuppressions;
     let found = otherSuppressions.get(file.path);
     if (!found) {
-      found = collectSuppressions(file, commentsOf(file));
+      found = suppressionsOf(file, () => commentsOf(file));
       otherSuppressions.set(file.path, found);
     }
     return found;
   };
 
-  const seen = new Set<string>();
+  // Several templates may read the same values key: one finding for it.
+  const seen = new Map<string, Set<string>>();
   for (const rule of rules) {
     if (options.isCancelled?.()) throw new CancelledError();
     const severity: Severity = (options.config.rules.get(rule.id) as Severity | undefined) ?? rule.meta.severity;
-    const related = rule.meta.related ?? [];
+    const related = rule.meta.related ?? NO_CODES;
     const reports: Array<ReportDescriptor<string>> = [];
     const evidence: EvidenceDescriptor[] = [];
     const missing: string[] = [];
@@ -160,20 +180,25 @@ function runRules(
     // A workspace rule that found nothing to judge leaves its item n/a (no service, no database).
     if (rule.target !== 'workspace' || reports.length > 0 || evidence.length > 0 || missing.length > 0) {
       result.evaluated.add(rule.meta.item);
-      const by = result.evaluatedBy.get(rule.meta.item) ?? new Set<string>();
+      let by = result.evaluatedBy.get(rule.meta.item);
+      if (!by) {
+        by = new Set<string>();
+        result.evaluatedBy.set(rule.meta.item, by);
+      }
       by.add(rule.target);
-      result.evaluatedBy.set(rule.meta.item, by);
     }
     const firstMissing = missing[0];
     if (firstMissing !== undefined && !result.missing.has(rule.meta.item)) result.missing.set(rule.meta.item, firstMissing);
     for (const report of reports) {
       const where = report.source ?? source;
-      const range = { start: where.positionAt(report.span.start), end: where.positionAt(report.span.end) };
-      // Several templates may read the same values key: one finding for it.
-      const key = `${rule.id}\0${report.messageId}\0${where.path}\0${report.span.start}\0${report.span.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (isSuppressed(suppressionsFor(where), range.start.line, rule.id, rule.meta.item, related)) {
+      const { start, end } = report.span;
+      const spans = seenSpans(seen, `${rule.id}\0${report.messageId}\0${where.path}`);
+      const spanKey = `${start}:${end}`;
+      if (spans.has(spanKey)) continue;
+      spans.add(spanKey);
+      const startPosition = where.positionAt(start);
+      const suppressions = suppressionsFor(where);
+      if ((suppressions.file.size > 0 || suppressions.byLine.size > 0) && isSuppressed(suppressions, startPosition.line, rule.id, rule.meta.item, related)) {
         result.suppressed++;
         continue;
       }
@@ -184,11 +209,11 @@ function runRules(
         item: rule.meta.item,
         severity,
         file: where.path,
-        range,
+        range: { start: startPosition, end: end === start ? { line: startPosition.line, character: startPosition.character } : where.positionAt(end) },
         span: report.span,
         message: formatMessage(template, report.data),
         fixes: resolveFixes(where, report.fix),
-        lineText: where.lineText(range.start.line).trim().slice(0, 500),
+        lineText: where.lineText(startPosition.line).trim().slice(0, 500),
       });
     }
     for (const item of evidence) {
@@ -201,7 +226,40 @@ function runRules(
       });
     }
   }
-  result.findings.sort((a, b) => a.file.localeCompare(b.file) || a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+  result.findings.sort(byFileThenPosition);
+}
+
+const NO_CODES: readonly string[] = [];
+const NO_SUPPRESSIONS: Suppressions = { byLine: new Map(), file: new Set(), malformed: [] };
+
+/**
+ * A file's suppressions. Every directive and pragma spells `readiness-ignore` or
+ * `hadolint` inside a comment, and a comment is part of the text, so a text with
+ * neither has none: its comments are not even collected (for tree-sitter files that
+ * is a query over the whole tree and a node per comment).
+ */
+function suppressionsOf(source: SourceText, comments: () => readonly SourceComment[]): Suppressions {
+  const text = source.text;
+  if (!text.includes('readiness-ignore') && !text.includes('hadolint')) return NO_SUPPRESSIONS;
+  return collectSuppressions(source, comments());
+}
+
+function seenSpans(seen: Map<string, Set<string>>, key: string): Set<string> {
+  let spans = seen.get(key);
+  if (!spans) {
+    spans = new Set();
+    seen.set(key, spans);
+  }
+  return spans;
+}
+
+/** By file, offset, then rule; most findings share their file, which `localeCompare` would still collate each time. */
+function byFileThenPosition(a: Finding, b: Finding): number {
+  if (a.file !== b.file) {
+    const byFile = a.file.localeCompare(b.file);
+    if (byFile !== 0) return byFile;
+  }
+  return a.span.start - b.span.start || (a.rule === b.rule ? 0 : a.rule.localeCompare(b.rule));
 }
 
 /** Comments of a file a rule reported into, by its syntax: YAML and Markdown are the ones rules reach across to. */
@@ -211,9 +269,47 @@ function commentsOf(file: SourceText): SourceComment[] {
   return [];
 }
 
+interface Template {
+  /** The text around the placeholders: one more than there are placeholders. */
+  literals: string[];
+  keys: string[];
+  /** Each placeholder as written, kept when the data lacks its key. */
+  written: string[];
+}
+
+/** Templates come from rule definitions, a fixed set: each is split around its `{{ placeholders }}` once. */
+const templates = new Map<string, Template>();
+
+function compileTemplate(template: string): Template {
+  const compiled: Template = { literals: [], keys: [], written: [] };
+  const placeholder = /\{\{\s*(\w+)\s*\}\}/g;
+  let last = 0;
+  for (let match = placeholder.exec(template); match; match = placeholder.exec(template)) {
+    compiled.literals.push(template.slice(last, match.index));
+    compiled.keys.push(match[1] as string);
+    compiled.written.push(match[0]);
+    last = match.index + match[0].length;
+  }
+  compiled.literals.push(template.slice(last));
+  return compiled;
+}
+
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let compiled = templates.get(template);
+  if (!compiled) {
+    compiled = compileTemplate(template);
+    templates.set(template, compiled);
+  }
+  const { literals, keys, written } = compiled;
+  if (keys.length === 0) return template;
+  let message = literals[0] as string;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    message += key in data ? String(data[key]) : (written[i] as string);
+    message += literals[i + 1] as string;
+  }
+  return message;
 }
 
 function resolveFixes(source: SourceText, fix: FixDescriptor | FixDescriptor[] | undefined): ResolvedFix[] {

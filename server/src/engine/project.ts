@@ -45,7 +45,7 @@ const valuesTarget: Target<YamlFile, YamlFile> = { name: 'yaml', parse: (source)
 
 /** A ProjectView over a list of paths, reading texts through the workspace view. */
 export class Project implements ProjectView {
-  private readonly all: ProjectFile[];
+  private readonly all: readonly ProjectFile[];
   private objects: ProjectK8sObject[] | undefined;
   private readonly sources = new Map<string, SourceText | undefined>();
 
@@ -54,7 +54,8 @@ export class Project implements ProjectView {
     private readonly workspace: WorkspaceView,
     private readonly cache: ParseCache,
   ) {
-    this.all = 'classified' in paths ? [...paths.classified] : classifyPaths(paths, workspace);
+    // A classified list is taken as it is: the editor builds a project per lint over the same one.
+    this.all = 'classified' in paths ? paths.classified : classifyPaths(paths, workspace);
   }
 
   files(kinds?: readonly FileKind[]): readonly ProjectFile[] {

@@ -73,7 +73,12 @@ export function isSuppressed(
   item: string,
   related: readonly string[],
 ): boolean {
-  const matches = (set: Set<string> | undefined): boolean =>
-    !!set && (set.has(rule) || set.has(item) || related.some((code) => set.has(code)));
-  return matches(suppressions.file) || matches(suppressions.byLine.get(line));
+  return matches(suppressions.file, rule, item, related) || matches(suppressions.byLine.get(line), rule, item, related);
+}
+
+function matches(set: ReadonlySet<string> | undefined, rule: string, item: string, related: readonly string[]): boolean {
+  if (!set || set.size === 0) return false;
+  if (set.has(rule) || set.has(item)) return true;
+  for (const code of related) if (set.has(code)) return true;
+  return false;
 }

@@ -7,6 +7,7 @@ import { formatSarif } from '../cli/formats/sarif';
 import { ParseCache } from '../engine/parse-cache';
 import { scanWorkspace, type ScanResult } from '../engine/scan';
 import { guard, type ServerContext } from '../lsp/context';
+import { scanInChildProcess, ScanProcessUnavailable } from './scan-process';
 import {
   ASSESSMENT_CHANGED_NOTIFICATION,
   ASSESSMENT_REQUEST,
@@ -21,9 +22,10 @@ import {
 /**
  * The workspace checklist, report and SARIF for the client: a scan of each folder
  * with the CLI's engine, kept until a file is saved or the configuration changes, with
- * `$/progress` while it runs. The scan reads the saved files, as CI would.
+ * `$/progress` while it runs. The scan reads the saved files, as CI would, in a child
+ * process of `entry` (the server's own script), so the editor is answered meanwhile.
  */
-export function registerAssessment(ctx: ServerContext): { invalidate(): void } {
+export function registerAssessment(ctx: ServerContext, entry: string): { invalidate(): void } {
   const { connection, model } = ctx;
   const results = new Map<string, Promise<ScanResult>>();
 
@@ -79,14 +81,14 @@ export function registerAssessment(ctx: ServerContext): { invalidate(): void } {
     const state = context.model.state(folder);
     const progress = await conn.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Readiness', 0, `Assessing ${path.basename(folder)}`, false);
+    const onProgress = (done: number, total: number): void => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} files`);
     try {
-      return await scanWorkspace(folder, {
-        rules: ALL_RULES,
-        config: state.config,
-        // Its own small cache, let go with the scan: a workspace's syntax trees must not stay resident.
-        cache: new ParseCache(64),
-        onProgress: (done, total) => progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${done}/${total} files`),
-      });
+      return await scanInChildProcess(entry, folder, state.config, onProgress);
+    } catch (error) {
+      if (!(error instanceof ScanProcessUnavailable)) throw error;
+      conn.console.warn(`${error.message}; scanning in the server instead.`);
+      // Its own small cache, let go with the scan: a workspace's syntax trees must not stay resident.
+      return await scanWorkspace(folder, { rules: ALL_RULES, config: state.config, cache: new ParseCache(64), onProgress });
     } finally {
       progress?.done();
     }
@@ -102,7 +104,22 @@ function pickFolder(requested: string | undefined, folders: readonly string[]): 
 }
 
 function toProtocol(folder: string, result: ScanResult): FolderAssessment {
-  const uri = (file: string) => URI.file(path.join(folder, file)).toString();
+  // Thousands of findings and evidence share a few hundred files: each file's URI is made once.
+  const uris = new Map<string, string>();
+  const uri = (file: string): string => {
+    let found = uris.get(file);
+    if (found === undefined) {
+      found = URI.file(path.join(folder, file)).toString();
+      uris.set(file, found);
+    }
+    return found;
+  };
+  const findingsByItem = new Map<string, ScanResult['findings']>();
+  for (const finding of result.findings) {
+    const list = findingsByItem.get(finding.item);
+    if (list) list.push(finding);
+    else findingsByItem.set(finding.item, [finding]);
+  }
   return {
     folder: URI.file(folder).toString(),
     name: path.basename(folder),
@@ -117,9 +134,12 @@ function toProtocol(folder: string, result: ScanResult): FolderAssessment {
       status: entry.status,
       ...(entry.reason ? { reason: entry.reason } : {}),
       evidence: entry.evidence.map((e) => ({ note: e.note, location: { uri: uri(e.file), line: e.line ?? 0, character: 0 } })),
-      findings: result.findings
-        .filter((f) => f.item === entry.item)
-        .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, location: { uri: uri(f.file), line: f.range.start.line, character: f.range.start.character } })),
+      findings: (findingsByItem.get(entry.item) ?? []).map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        location: { uri: uri(f.file), line: f.range.start.line, character: f.range.start.character },
+      })),
     })),
   };
 }

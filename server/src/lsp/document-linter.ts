@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { isBinaryFileSync } from 'isbinaryfile';
 import picomatch from 'picomatch';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +15,7 @@ import { ParseCache } from '../engine/parse-cache';
 import { SourceText } from '../engine/source';
 import type { FileProblem, Finding, WorkspaceView } from '../engine/types';
 import type { ReadinessSettings } from '../shared/settings';
+import { isBinaryText } from './binary';
 import { findingToDiagnostic, problemToDiagnostic } from './convert';
 import type { Location, WorkspaceModel } from './workspace';
 
@@ -111,11 +111,11 @@ export class DocumentLinter {
     if (!settings.enable) return outcome;
     const state = location.root !== undefined ? this.model.state(location.root) : undefined;
     if (state?.filter.isIgnored(location.relativePath)) return outcome;
-    if (settings.ignore.length > 0 && picomatch(settings.ignore as string[], { dot: true })(location.relativePath)) return outcome;
-    const config = withOverrides(state?.config ?? DEFAULT_CONFIG, settings);
-    const bytes = Buffer.from(source.text, 'utf8');
+    const derived = derivedSettings(settings);
+    if (derived.ignored?.(location.relativePath)) return outcome;
+    const config = derived.config(state?.config ?? DEFAULT_CONFIG);
     // The CLI skips these files with a reason; an editor shows nothing rather than guess.
-    if (bytes.length > config.maxFileSize || (bytes.length > 0 && isBinaryFileSync(bytes))) return outcome;
+    if (Buffer.byteLength(source.text, 'utf8') > config.maxFileSize || isBinaryText(source.text)) return outcome;
 
     this.cache.sweep();
     const workspace = this.workspaceView(location.root);
@@ -128,6 +128,8 @@ export class DocumentLinter {
     outcome.findings = result.findings.filter((f) => f.file === source.path);
     outcome.problems = result.problems.filter((p) => p.file === source.path);
     outcome.diagnostics = [...outcome.findings.map(findingToDiagnostic), ...outcome.problems.map((p) => problemToDiagnostic(p, source))];
+    // Nothing holds the trees this lint superseded once it is over: free them now rather than at the next lint.
+    this.cache.sweep();
     return outcome;
   }
 
@@ -155,6 +157,36 @@ export class DocumentLinter {
       },
     };
   }
+}
+
+/** What a lint derives from the editor settings, worked out once per settings object rather than per keystroke. */
+interface DerivedSettings {
+  /** `readiness.ignore` as a matcher; undefined when it lists nothing. */
+  ignored: ((relativePath: string) => boolean) | undefined;
+  /** The root's configuration with `readiness.rules` and `readiness.items` on top. */
+  config(base: ResolvedConfig): ResolvedConfig;
+}
+
+const derivedBySettings = new WeakMap<ReadinessSettings, DerivedSettings>();
+
+function derivedSettings(settings: ReadinessSettings): DerivedSettings {
+  let derived = derivedBySettings.get(settings);
+  if (!derived) {
+    const configs = new WeakMap<ResolvedConfig, ResolvedConfig>();
+    derived = {
+      ignored: settings.ignore.length > 0 ? picomatch(settings.ignore as string[], { dot: true }) : undefined,
+      config(base) {
+        let config = configs.get(base);
+        if (!config) {
+          config = withOverrides(base, settings);
+          configs.set(base, config);
+        }
+        return config;
+      },
+    };
+    derivedBySettings.set(settings, derived);
+  }
+  return derived;
 }
 
 /** `readiness.rules` from the editor settings, on top of `.readiness.yaml`. */

@@ -7,6 +7,8 @@ import { classifyPaths, type ProjectFile } from '../engine/project';
 interface RootIndex {
   paths: Set<string>;
   classified: ProjectFile[] | undefined;
+  /** The last unsaved buffer's path with the classified files it makes, reused while it is edited. */
+  withExtra: { extra: string; files: readonly ProjectFile[] } | undefined;
   loading: Promise<void> | undefined;
 }
 
@@ -25,11 +27,18 @@ export class ProjectIndex {
   /** The classified files of a root, plus `extra` (the document being linted, perhaps unsaved). */
   files(root: string, config: ResolvedConfig, extra: string): readonly ProjectFile[] {
     const index = this.ensure(root, config);
-    index.classified ??= classifyPaths(index.paths, { hasFile: (p) => index.paths.has(p) });
+    if (!index.classified) {
+      index.classified = classifyPaths(index.paths, { hasFile: (p) => index.paths.has(p) });
+      index.withExtra = undefined;
+    }
     if (index.paths.has(extra)) return index.classified;
-    // An unsaved buffer: classify just it, not the whole workspace again on every keystroke.
-    const [own] = classifyPaths([extra], { hasFile: (p) => index.paths.has(p) || existsSync(path.join(root, p)) });
-    return own ? [...index.classified, own] : index.classified;
+    // An unsaved buffer: classify just it, not the whole workspace again on every keystroke,
+    // and not even it again while the index stands.
+    if (index.withExtra?.extra !== extra) {
+      const [own] = classifyPaths([extra], { hasFile: (p) => index.paths.has(p) || existsSync(path.join(root, p)) });
+      index.withExtra = { extra, files: own ? [...index.classified, own] : index.classified };
+    }
+    return index.withExtra.files;
   }
 
   /** Notes a created or deleted file; answers whether the root is indexed at all. */
@@ -39,7 +48,10 @@ export class ProjectIndex {
     const had = index.paths.has(relativePath);
     if (exists) index.paths.add(relativePath);
     else index.paths.delete(relativePath);
-    if (had !== exists) index.classified = undefined;
+    if (had !== exists) {
+      index.classified = undefined;
+      index.withExtra = undefined;
+    }
     return true;
   }
 
@@ -56,7 +68,7 @@ export class ProjectIndex {
   private ensure(root: string, config: ResolvedConfig): RootIndex {
     let index = this.roots.get(root);
     if (!index) {
-      const created: RootIndex = { paths: new Set(), classified: undefined, loading: undefined };
+      const created: RootIndex = { paths: new Set(), classified: undefined, withExtra: undefined, loading: undefined };
       index = created;
       this.roots.set(root, created);
       created.loading = discoverFiles(root, { ignore: config.ignore, maxFileSize: config.maxFileSize, shouldRead: () => false })
@@ -64,6 +76,7 @@ export class ProjectIndex {
           if (this.roots.get(root) !== created) return;
           for (const p of result.allPaths) created.paths.add(p);
           created.classified = undefined;
+          created.withExtra = undefined;
           this.onLoaded(root);
         })
         .catch(() => undefined)

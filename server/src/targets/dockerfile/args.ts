@@ -29,21 +29,21 @@ export function leadingAssignments(command: ShellCommand): ShellWord[] {
   return out;
 }
 
-interface ParsedArg {
-  word: ShellWord;
-  /** `positional`, an option (`short`/`long`), or the value of the option before it. */
-  kind: 'positional' | 'short' | 'long' | 'value';
-}
+type ArgKind = 'positional' | 'short' | 'long' | 'value';
 
-function parseArgs(command: ShellCommand, spec: OptionSpec): ParsedArg[] {
-  const out: ParsedArg[] = [];
+/**
+ * Walks a command's arguments as `positional`, an option (`short`/`long`), or the value
+ * of the option before it, until `visit` answers true. Rules ask one question of most
+ * commands (its subcommand, one option), so nothing is collected on the way.
+ */
+function scanArgs(command: ShellCommand, spec: OptionSpec, visit: (word: ShellWord, kind: ArgKind) => boolean | void): void {
   const args = command.args;
   let options = true;
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as ShellWord;
     const value = word.value;
     if (!options || value === '-' || !value.startsWith('-')) {
-      out.push({ word, kind: 'positional' });
+      if (visit(word, 'positional')) return;
       continue;
     }
     if (value === '--') {
@@ -51,74 +51,97 @@ function parseArgs(command: ShellCommand, spec: OptionSpec): ParsedArg[] {
       continue;
     }
     if (value.startsWith('--')) {
-      out.push({ word, kind: 'long' });
+      if (visit(word, 'long')) return;
       if (!value.includes('=') && spec.longWithValue?.includes(value)) {
         const next = args[i + 1];
-        if (next) out.push({ word: next, kind: 'value' });
+        if (next && visit(next, 'value')) return;
         i++;
       }
       continue;
     }
-    out.push({ word, kind: 'short' });
-    const letters = value.slice(1);
-    for (let j = 0; j < letters.length; j++) {
-      if (spec.shortWithValue?.includes(letters[j] as string)) {
-        if (j === letters.length - 1) {
+    if (visit(word, 'short')) return;
+    for (let j = 1; j < value.length; j++) {
+      if (spec.shortWithValue?.includes(value[j] as string)) {
+        if (j === value.length - 1) {
           const next = args[i + 1];
-          if (next) out.push({ word: next, kind: 'value' });
+          if (next && visit(next, 'value')) return;
           i++;
         }
         break;
       }
     }
   }
-  return out;
 }
 
 /** The arguments that are neither options nor option values, in order. */
 export function positionalArgs(command: ShellCommand, spec: OptionSpec = NO_OPTIONS): ShellWord[] {
-  return parseArgs(command, spec)
-    .filter((a) => a.kind === 'positional')
-    .map((a) => a.word);
+  const out: ShellWord[] = [];
+  scanArgs(command, spec, (word, kind) => {
+    if (kind === 'positional') out.push(word);
+  });
+  return out;
 }
 
 /** The first positional argument: the subcommand of `apt-get -y install curl`, `pip --quiet install x`. */
 export function subcommand(command: ShellCommand, spec: OptionSpec = NO_OPTIONS): ShellWord | undefined {
-  return positionalArgs(command, spec)[0];
+  let found: ShellWord | undefined;
+  scanArgs(command, spec, (word, kind) => {
+    if (kind !== 'positional') return false;
+    found = word;
+    return true;
+  });
+  return found;
 }
 
 /** A long option written as `--name` or `--name=value`, before any `--`. */
 export function findLongOption(command: ShellCommand, name: string, spec: OptionSpec = NO_OPTIONS): ShellWord | undefined {
-  return parseArgs(command, spec).find((a) => a.kind === 'long' && (a.word.value === name || a.word.value.startsWith(`${name}=`)))?.word;
+  let found: ShellWord | undefined;
+  scanArgs(command, spec, (word, kind) => {
+    if (kind !== 'long' || (word.value !== name && !word.value.startsWith(`${name}=`))) return false;
+    found = word;
+    return true;
+  });
+  return found;
 }
 
 /** The value of a long option: `--name=value` or `--name value` (when the spec lists it as taking one). */
 export function longOptionValue(command: ShellCommand, name: string, spec: OptionSpec = NO_OPTIONS): string | undefined {
-  const parsed = parseArgs(command, spec);
-  for (let i = 0; i < parsed.length; i++) {
-    const a = parsed[i] as ParsedArg;
-    if (a.kind !== 'long') continue;
-    if (a.word.value.startsWith(`${name}=`)) return a.word.value.slice(name.length + 1);
-    if (a.word.value === name) {
-      const next = parsed[i + 1];
-      return next?.kind === 'value' ? next.word.value : '';
+  let found: string | undefined;
+  // Set on `--name` written alone: its value is the next word, if that is one.
+  let awaitingValue = false;
+  scanArgs(command, spec, (word, kind) => {
+    if (awaitingValue) {
+      found = kind === 'value' ? word.value : '';
+      return true;
     }
-  }
-  return undefined;
+    if (kind !== 'long') return false;
+    if (word.value.startsWith(`${name}=`)) {
+      found = word.value.slice(name.length + 1);
+      return true;
+    }
+    if (word.value === name) awaitingValue = true;
+    return false;
+  });
+  return awaitingValue && found === undefined ? '' : found;
 }
 
 /** A short option letter, alone (`-k`) or in a group (`-fsSLk`), before any letter that takes a value. */
 export function findShortOption(command: ShellCommand, letter: string, spec: OptionSpec = NO_OPTIONS): { word: ShellWord; index: number } | undefined {
-  for (const a of parseArgs(command, spec)) {
-    if (a.kind !== 'short') continue;
-    const value = a.word.value;
+  let found: { word: ShellWord; index: number } | undefined;
+  scanArgs(command, spec, (word, kind) => {
+    if (kind !== 'short') return false;
+    const value = word.value;
     for (let j = 1; j < value.length; j++) {
       const c = value[j] as string;
-      if (c === letter) return { word: a.word, index: j };
+      if (c === letter) {
+        found = { word, index: j };
+        return true;
+      }
       if (spec.shortWithValue?.includes(c)) break;
     }
-  }
-  return undefined;
+    return false;
+  });
+  return found;
 }
 
 /** Whether a word stands in the file exactly as its value (no quotes or escapes), so edits by offset are safe. */

@@ -8,6 +8,8 @@ import {
 } from 'dockerfile-ast';
 import type { SourceText, Span } from '../../engine/source';
 import type { Range } from '../../engine/types';
+// Installs the faster argument scan on dockerfile-ast's instructions before any parse.
+import './instruction-arguments';
 import { splitShellCommands, type ShellCommand } from './shell';
 
 /** One build stage: a `FROM` and the instructions up to the next `FROM`. */

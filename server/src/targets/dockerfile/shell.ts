@@ -74,54 +74,62 @@ function tokenize(text: string, base: number, esc: string): Token[] {
       continue;
     }
     const start = i;
+    // The word's value is built from slices of plain runs, not a character at a time: the
+    // concatenations left rules with fragmented strings that every regex test had to flatten.
     let value = '';
+    let run = i;
     while (i < n) {
       const ch = text[i] as string;
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || readOperator(text, i)) break;
       if (ch === esc) {
         const next = text[i + 1];
         if (next === '\n' || (next === '\r' && text[i + 2] === '\n')) break;
+        value += text.slice(run, i);
         if (next !== undefined) value += next;
         i += 2;
+        run = i;
         continue;
       }
       if (ch === "'") {
+        value += text.slice(run, i);
         const close = text.indexOf("'", i + 1);
         const end = close < 0 ? n : close;
         value += text.slice(i + 1, end);
         i = end + 1;
+        run = i;
         continue;
       }
       if (ch === '"') {
+        value += text.slice(run, i);
         i++;
+        let from = i;
         while (i < n && text[i] !== '"') {
           if (text[i] === '\\' && i + 1 < n) {
-            value += text[i + 1];
+            value += text.slice(from, i) + (text[i + 1] as string);
             i += 2;
+            from = i;
           } else {
-            value += text[i];
             i++;
           }
         }
+        value += text.slice(from, i);
         i++;
+        run = i;
         continue;
       }
+      // Substitutions stay in the word as written, so they extend the plain run.
       if (ch === '$' && text[i + 1] === '(') {
-        const end = matchParen(text, i + 1);
-        value += text.slice(i, end);
-        i = end;
+        i = matchParen(text, i + 1);
         continue;
       }
       if (ch === '`') {
         const close = text.indexOf('`', i + 1);
-        const end = close < 0 ? n : close + 1;
-        value += text.slice(i, end);
-        i = end;
+        i = close < 0 ? n : close + 1;
         continue;
       }
-      value += ch;
       i++;
     }
+    if (run < i) value += text.slice(run, Math.min(i, n));
     const end = Math.min(i, n);
     tokens.push({ kind: 'word', word: { value, span: { start: base + start, end: base + end } } });
   }
