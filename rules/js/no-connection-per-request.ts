@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule } from '../define-rule';
-import { bindingsOf, callsExport, enclosingHandler, enclosingLoop, FUNCTION_TYPES, nodes, type CallLike } from './support/estree';
+import { bindingsOf, calls, callsExport, enclosingHandler, enclosingLoop, FUNCTION_TYPES, news, type Bindings, type CallLike } from './support/estree';
 
 /** Client constructors and factories by module: `new` or a call, and the export that opens connections. */
 const CLIENTS: ReadonlyArray<{ module: string; exports: string[]; isNew: boolean; label: string }> = [
@@ -37,10 +37,18 @@ export default defineRule({
     const doc = ctx.doc;
     const known = CLIENTS.map((c) => ({ ...c, bindings: bindingsOf(doc, c.module) })).filter((c) => c.bindings.whole.size + c.bindings.named.size > 0);
     if (known.length === 0) return;
-    const calls: CallLike[] = [...nodes(doc, 'NewExpression'), ...nodes(doc, 'CallExpression')].sort((a, b) => a.range[0] - b.range[0]);
-    for (const call of calls) {
-      const client = known.find((c) => c.isNew === (call.type === 'NewExpression') && c.exports.some((e) => callsExport(call, c.bindings, e) || isDefaultConstructor(call, c)));
-      if (!client) continue;
+    const matches: Array<{ call: CallLike; client: (typeof known)[number] }> = [];
+    for (const isNew of [true, false]) {
+      const clients = known.filter((c) => c.isNew === isNew);
+      if (clients.length === 0) continue;
+      for (const { node: call, path } of isNew ? news(doc) : calls(doc)) {
+        const client = clients.find((c) => c.exports.some((e) => callsExport(path, c.bindings, e) || isDefaultConstructor(call, c)));
+        if (client) matches.push({ call, client });
+      }
+    }
+    // In source order; the sort is stable, so calls starting together keep the order above.
+    matches.sort((a, b) => a.call.range[0] - b.call.range[0]);
+    for (const { call, client } of matches) {
       const data = { client: client.label };
       if (enclosingHandler(doc, call)) ctx.report({ span: doc.span(call), messageId: 'perRequest', data });
       else if (enclosingLoop(doc, call)) ctx.report({ span: doc.span(call), messageId: 'perIteration', data });
@@ -50,6 +58,6 @@ export default defineRule({
 });
 
 /** `import Redis from 'ioredis'; new Redis()`: the default export is the client class. */
-function isDefaultConstructor(call: CallLike, client: { module: string; isNew: boolean; bindings: { whole: Set<string> } }): boolean {
+function isDefaultConstructor(call: CallLike, client: { module: string; isNew: boolean; bindings: Bindings }): boolean {
   return client.module === 'ioredis' && call.type === 'NewExpression' && call.callee.type === 'Identifier' && client.bindings.whole.has(call.callee.name);
 }

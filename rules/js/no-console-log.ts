@@ -1,7 +1,6 @@
-import { memberPath } from '../../server/src/targets/source/estree-document';
 import { stackOf } from '../../server/src/engine/stack';
 import { defineRule } from '../define-rule';
-import { findImport, listenCalls, nodes } from './support/estree';
+import { calls, findImport, listenCalls, nodes } from './support/estree';
 
 const SERVER_FRAMEWORKS = /^(express|fastify|koa|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|@hono\/node-server|h3)$/;
 const LOGGERS = ['pino', 'winston', 'bunyan'];
@@ -35,16 +34,15 @@ export default defineRule({
     }
     // CLI scripts print for a person at a terminal.
     if (doc.source.text.startsWith('#!') || /(^|\/)(bin|scripts?|cli)\//.test(ctx.source.path)) return;
-    const stack = stackOf(ctx.project);
-    const server = stack.has(SERVER_FRAMEWORKS) || listenCalls(doc).length > 0;
+    // The workspace's stack is read only when this file alone does not settle the question.
+    const server = listenCalls(doc).length > 0 || stackOf(ctx.project).has(SERVER_FRAMEWORKS);
     if (!server) return;
-    const loggerDeclared = loggerImported || stack.has(/^(pino|winston|bunyan)$/);
     const loggerName = ['logger', 'log'].find((n) =>
       [...nodes(doc, 'ImportSpecifier'), ...nodes(doc, 'ImportDefaultSpecifier')].some((s) => s.local.name === n) ||
       nodes(doc, 'VariableDeclarator').some((d) => d.id.type === 'Identifier' && d.id.name === n && doc.parent(doc.parent(d) ?? d)?.type === 'Program'),
     );
-    for (const call of nodes(doc, 'CallExpression')) {
-      const path = memberPath(call.callee) ?? '';
+    const loggerDeclared = loggerName !== undefined && (loggerImported || stackOf(ctx.project).has(/^(pino|winston|bunyan)$/));
+    for (const { node: call, path = '' } of calls(doc)) {
       const method = /^console\.(\w+)$/.exec(path)?.[1];
       if (!method || !(method in LEVEL)) continue;
       const fix =

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { memberPath } from '../../server/src/targets/source/estree-document';
-import { defineRule } from '../define-rule';
-import { bindingsOf, callsExport, nodes, stringValue, type CallLike } from './support/estree';
+import { defineRule, type ReportDescriptor } from '../define-rule';
+import { bindingsOf, callsAndNews, callsExport, stringValue, type CallLike } from './support/estree';
+
+type MessageId = 'evalCall' | 'functionConstructor' | 'vmDynamic' | 'stringTimer';
 
 const VM_FUNCTIONS = ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script'];
 const TIMERS = /^((window|globalThis|global)\.)?(setTimeout|setInterval|setImmediate)$/;
@@ -38,21 +39,22 @@ export default defineRule({
   check(ctx) {
     const doc = ctx.doc;
     const vm = bindingsOf(doc, 'vm');
-    const calls: CallLike[] = [...nodes(doc, 'CallExpression'), ...nodes(doc, 'NewExpression')].sort((a, b) => a.range[0] - b.range[0]);
-    for (const call of calls) {
-      const path = memberPath(call.callee) ?? '';
+    const found: Array<{ call: CallLike; report: ReportDescriptor<MessageId> }> = [];
+    for (const { node: call, path = '' } of callsAndNews(doc)) {
       if (call.type === 'CallExpression' && /^((window|globalThis|global)\.)?eval$/.test(path)) {
-        ctx.report({ span: doc.span(call), messageId: 'evalCall' });
+        found.push({ call, report: { span: doc.span(call), messageId: 'evalCall' } });
       } else if (/^((window|globalThis|global)\.)?Function$/.test(path)) {
-        ctx.report({ span: doc.span(call), messageId: 'functionConstructor' });
+        found.push({ call, report: { span: doc.span(call), messageId: 'functionConstructor' } });
       } else if (call.type === 'CallExpression' && TIMERS.test(path) && isStringCode(call.arguments[0])) {
-        ctx.report({ span: doc.span(call.arguments[0] as TSESTree.Node), messageId: 'stringTimer', data: { fn: path.split('.').pop() as string } });
+        found.push({ call, report: { span: doc.span(call.arguments[0] as TSESTree.Node), messageId: 'stringTimer', data: { fn: path.split('.').pop() as string } } });
       } else {
-        const fn = VM_FUNCTIONS.find((f) => callsExport(call, vm, f));
+        const fn = VM_FUNCTIONS.find((f) => callsExport(path, vm, f));
         if (!fn || (fn === 'Script') !== (call.type === 'NewExpression')) continue;
         if (stringValue(call.arguments[0]) !== undefined) continue;
-        ctx.report({ span: doc.span(call), messageId: 'vmDynamic', data: { fn } });
+        found.push({ call, report: { span: doc.span(call), messageId: 'vmDynamic', data: { fn } } });
       }
     }
+    // In source order of the calls; the sort is stable, so calls starting together keep the order above.
+    for (const { report } of found.sort((a, b) => a.call.range[0] - b.call.range[0])) ctx.report(report);
   },
 });

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPath } from '../../server/src/targets/source/estree-document';
 import { defineRule } from '../define-rule';
-import { bindingsOf, callsExport, FUNCTION_TYPES, nodes, objectArg, property, stringValue } from './support/estree';
+import { bindingsOf, calls, callsExport, FUNCTION_TYPES, objectArg, property, stringValue } from './support/estree';
 
 /** Calls whose arguments are only logged: `logger.debug(jwt.decode(t))`. */
 function isLogCall(call: TSESTree.Node | undefined): boolean {
@@ -35,27 +35,27 @@ export default defineRule({
     const jose = bindingsOf(doc, 'jose');
     const hasJwt = jsonwebtoken.whole.size + jsonwebtoken.named.size + jose.whole.size + jose.named.size > 0;
     if (!hasJwt) return;
-    const calls = nodes(doc, 'CallExpression');
-    const verifies = calls.filter((c) => callsExport(c, jsonwebtoken, 'verify'));
-    for (const call of calls) {
-      const viaJose = callsExport(call, jose, 'decodeJwt');
-      if (callsExport(call, jsonwebtoken, 'decode') || viaJose) {
+    const all = calls(doc);
+    const verifies = all.filter(({ path }) => callsExport(path, jsonwebtoken, 'verify')).map(({ node }) => node);
+    for (const { node: call, path } of all) {
+      const viaJose = callsExport(path, jose, 'decodeJwt');
+      if (callsExport(path, jsonwebtoken, 'decode') || viaJose) {
         if (isLogCall(doc.parent(call))) continue;
         // `jwt.decode(t, { complete: true })` to pick the key by `kid`, then `jwt.verify` in the same function.
         const complete = property(objectArg(call.arguments[1]), 'complete');
         const fn = doc.ancestor(call, FUNCTION_TYPES as TSESTree.Node['type'][]);
         if (complete && fn && verifies.some((v) => v.range[0] >= fn.range[0] && v.range[1] <= fn.range[1])) continue;
         ctx.report({ span: doc.span(call), messageId: 'decodeWithoutVerify', data: { call: viaJose ? 'decodeJwt' : 'jwt.decode' } });
-      } else if (callsExport(call, jsonwebtoken, 'verify')) {
+      } else if (callsExport(path, jsonwebtoken, 'verify')) {
         const algorithms = property(objectArg(call.arguments[2]), 'algorithms')?.value;
         if (algorithms?.type !== 'ArrayExpression') continue;
         const names = algorithms.elements.map((e) => stringValue(e ?? undefined));
         const none = algorithms.elements.find((e) => stringValue(e ?? undefined)?.toLowerCase() === 'none');
         if (none) ctx.report({ span: doc.span(none), messageId: 'noneAlgorithm' });
         else if (names.every((n) => n !== undefined)) ctx.evidence({ span: doc.span(call), note: `JWT verified with pinned algorithms (${names.join(', ')})` });
-      } else if (callsExport(call, jose, 'jwtVerify')) {
+      } else if (callsExport(path, jose, 'jwtVerify')) {
         ctx.evidence({ span: doc.span(call), note: 'JWT verified with jose jwtVerify' });
-      } else if (callsExport(call, jose, 'createRemoteJWKSet')) {
+      } else if (callsExport(path, jose, 'createRemoteJWKSet')) {
         ctx.evidence({ span: doc.span(call), note: 'JWT keys fetched from a JWKS endpoint' });
       }
     }

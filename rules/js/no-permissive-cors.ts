@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPath } from '../../server/src/targets/source/estree-document';
 import { defineRule } from '../define-rule';
-import { bindingsOf, FUNCTION_TYPES, nodes, objectArg, property, stringValue } from './support/estree';
+import { bindingsOf, calls, FUNCTION_TYPES, keyName, nodes, objectArg, property, stringValue } from './support/estree';
 
 const HEADER_SETTERS = /\.(setHeader|header|set|append)$/;
 
@@ -47,15 +47,22 @@ export default defineRule({
   check(ctx) {
     const doc = ctx.doc;
     for (const object of nodes(doc, 'ObjectExpression')) {
-      const origin = property(object, 'origin');
-      const credentials = property(object, 'credentials');
+      // The first `origin` and `credentials` properties, in one pass over the properties.
+      let origin: TSESTree.Property | undefined;
+      let credentials: TSESTree.Property | undefined;
+      for (const p of object.properties) {
+        if (p.type !== 'Property') continue;
+        const name = keyName(p.key, p.computed);
+        if (name === 'origin') origin ??= p;
+        else if (name === 'credentials') credentials ??= p;
+      }
       if (!origin || credentials?.value.type !== 'Literal' || credentials.value.value !== true) continue;
       if (allowsAnyOrigin(origin.value)) {
         ctx.report({ span: doc.span(origin), messageId: 'anyOriginWithCredentials', data: { origin: doc.text(origin.value) } });
       }
     }
     // res.setHeader('Access-Control-Allow-Origin', '*') with Access-Control-Allow-Credentials: true in the same function.
-    const headerCalls = nodes(doc, 'CallExpression').filter((c) => HEADER_SETTERS.test(memberPath(c.callee) ?? ''));
+    const headerCalls = calls(doc).filter(({ path }) => HEADER_SETTERS.test(path ?? '')).map(({ node }) => node);
     const headerOf = (c: TSESTree.CallExpression) => stringValue(c.arguments[0])?.toLowerCase();
     for (const call of headerCalls) {
       if (headerOf(call) !== 'access-control-allow-origin') continue;
@@ -68,11 +75,10 @@ export default defineRule({
     // Evidence: helmet, and CORS options that name the allowed origins.
     {
       const helmet = [...bindingsOf(doc, 'helmet').whole, ...bindingsOf(doc, '@fastify/helmet').whole];
-      const used = nodes(doc, 'CallExpression').find((c) => (c.callee.type === 'Identifier' && helmet.includes(c.callee.name)) || c.arguments.some((a) => a.type === 'Identifier' && helmet.includes(a.name)));
+      const used = helmet.length > 0 && nodes(doc, 'CallExpression').find((c) => (c.callee.type === 'Identifier' && helmet.includes(c.callee.name)) || c.arguments.some((a) => a.type === 'Identifier' && helmet.includes(a.name)));
       if (used) ctx.evidence({ span: doc.span(used), note: 'security headers set with helmet' });
       const cors = [...bindingsOf(doc, 'cors').whole, ...bindingsOf(doc, '@fastify/cors').whole];
-      for (const call of nodes(doc, 'CallExpression')) {
-        const path = memberPath(call.callee) ?? '';
+      for (const { node: call, path = '' } of calls(doc)) {
         let options: TSESTree.ObjectExpression | undefined;
         if (call.callee.type === 'Identifier' && cors.includes(call.callee.name)) options = objectArg(call.arguments[0]);
         else if (/(^|\.)enableCors$/.test(path)) options = objectArg(call.arguments[0]);

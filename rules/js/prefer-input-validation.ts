@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import { memberPath, type EsNode } from '../../server/src/targets/source/estree-document';
-import { bindingsOf, moduleImports, nodes } from './support/estree';
+import { bindingsOf, calls, moduleImports, news } from './support/estree';
 import { decorators, hasProperty, recordInOrder } from './support/evidence';
 
 /** `req.body`, `request.body`, `ctx.request.body`, `req.query`, `req.params`: request input. */
@@ -24,20 +24,18 @@ export default defineRule({
     const found: Array<{ node: EsNode; note: string }> = [];
     const ajv = bindingsOf(doc, 'ajv');
     const ajvNames = new Set<string>();
-    for (const expr of nodes(doc, 'NewExpression')) {
-      const name = memberPath(expr.callee) ?? '';
+    for (const { node: expr, path: name = '' } of news(doc)) {
       if (ajv.whole.has(name) || ajv.named.has(name) || ajv.whole.has(name.replace(/\.default$/, ''))) {
         const parent = doc.parent(expr);
         if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') ajvNames.add(parent.id.name);
       }
       if (name === 'ValidationPipe' || name.endsWith('.ValidationPipe')) found.push({ node: expr, note: 'Nest ValidationPipe' });
     }
-    for (const call of nodes(doc, 'CallExpression')) {
-      const path = memberPath(call.callee) ?? '';
+    for (const { node: call, path = '' } of calls(doc)) {
       const method = path.slice(path.lastIndexOf('.') + 1);
       // `OrderSchema.parse(req.body)`, `schema.validate(req.body)`, `Joi.attempt(req.body, schema)`, `validate(req.body)` from ajv.
-      const input = call.arguments.find((a) => REQUEST_INPUT.test(memberPath(a) ?? ''));
-      if (input && (SCHEMA_CALLS.has(method) || path === 'validate')) found.push({ node: call, note: `request input validated with \`${path}\`` });
+      const validates = SCHEMA_CALLS.has(method) || path === 'validate';
+      if (validates && call.arguments.some((a) => REQUEST_INPUT.test(memberPath(a) ?? ''))) found.push({ node: call, note: `request input validated with \`${path}\`` });
       else if (method === 'compile' && ajvNames.has(path.slice(0, path.lastIndexOf('.')))) found.push({ node: call, note: 'ajv schema compiled' });
       // fastify: `app.post('/orders', { schema: { body } }, handler)`, `fastify.route({ schema, handler })`.
       else if (/\.(get|post|put|patch|delete|route)$/.test(path) && call.arguments.some((a) => hasProperty(a, 'schema'))) found.push({ node: call, note: 'fastify route schema' });

@@ -1,7 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { memberPath } from '../../server/src/targets/source/estree-document';
 import { defineRule } from '../define-rule';
-import { bindingsOf, nodes, objectArg, property, stringValue } from './support/estree';
+import { bindingsOf, calls, objectArg, property, stringValue } from './support/estree';
 
 /** Above this a body limit no longer protects memory: 10 MiB. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -49,9 +48,12 @@ export default defineRule({
     const bodyParser = bindingsOf(doc, 'body-parser');
     const koaBody = [...bindingsOf(doc, 'koa-body').whole, ...bindingsOf(doc, 'koa-body').named.keys(), ...bindingsOf(doc, 'koa-bodyparser').whole];
     const fastify = [...bindingsOf(doc, 'fastify').whole, ...bindingsOf(doc, 'fastify').named.keys()];
-    for (const call of nodes(doc, 'CallExpression')) {
-      const path = memberPath(call.callee) ?? '';
-      const [head, fn] = path.split('.');
+    for (const { node: call, path = '' } of calls(doc)) {
+      // The first two segments of the path (`express.json`), without splitting every call's path.
+      const dot = path.indexOf('.');
+      const head = dot < 0 ? path : path.slice(0, dot);
+      const third = dot < 0 ? -1 : path.indexOf('.', dot + 1);
+      const fn = dot < 0 ? undefined : path.slice(dot + 1, third < 0 ? undefined : third);
       const isParser =
         (fn !== undefined && PARSERS.includes(fn) && (express.whole.has(head as string) || bodyParser.whole.has(head as string))) ||
         (fn === undefined && PARSERS.includes(express.named.get(path) ?? bodyParser.named.get(path) ?? '')) ||

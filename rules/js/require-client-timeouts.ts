@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPath } from '../../server/src/targets/source/estree-document';
 import type { FixDescriptor } from '../define-rule';
 import { defineRule } from '../define-rule';
-import { bindingsOf, FUNCTION_TYPES, nodes, objectArg, property } from './support/estree';
+import { bindingsOf, calls, FUNCTION_TYPES, nodes, objectArg, property } from './support/estree';
 
 const AXIOS_NO_BODY = new Set(['get', 'delete', 'head', 'options']);
 const AXIOS_WITH_BODY = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
@@ -43,7 +43,7 @@ export default defineRule({
   },
   check(ctx) {
     const doc = ctx.doc;
-    const calls = nodes(doc, 'CallExpression');
+    const all = calls(doc);
     const axios = bindingsOf(doc, 'axios').whole;
     const got = bindingsOf(doc, 'got').whole;
     const http = new Set([...bindingsOf(doc, 'http').whole, ...bindingsOf(doc, 'https').whole]);
@@ -51,9 +51,10 @@ export default defineRule({
     const shadowedFetch = nodes(doc, 'VariableDeclarator').some((d) => d.id.type === 'Identifier' && d.id.name === 'fetch') || nodes(doc, 'FunctionDeclaration').some((f) => f.id?.name === 'fetch');
     // Defaults for the whole module: `axios.defaults.timeout = …`, `got.extend({ timeout })` instances.
     const axiosDefault = nodes(doc, 'AssignmentExpression').some((a) => /\.defaults\.timeout$/.test(memberPath(a.left) ?? '') && axios.has((memberPath(a.left) ?? '').split('.')[0] as string));
-    const factoryWithTimeout = (names: Set<string>, fn: string) =>
-      calls.some((c) => {
-        const [head, tail] = (memberPath(c.callee) ?? '').split('.');
+    const factoryWithTimeout = (names: ReadonlySet<string>, fn: string) =>
+      names.size > 0 &&
+      all.some(({ node: c, path }) => {
+        const [head, tail] = (path ?? '').split('.');
         const options = objectArg(c.arguments[0]);
         return names.has(head as string) && tail === fn && options !== undefined && property(options, 'timeout') !== undefined;
       });
@@ -69,10 +70,12 @@ export default defineRule({
       ctx.report({ span: doc.span(call), messageId: 'noTimeout', data: { call: label } });
     };
 
-    for (const call of calls) {
-      const path = memberPath(call.callee) ?? '';
-      const [head, method, ...rest] = path.split('.');
-      if (rest.length > 0 || head === undefined) continue;
+    for (const { node: call, path = '' } of all) {
+      // `head` or `head.method`; longer paths are no client calls.
+      const dot = path.indexOf('.');
+      if (dot >= 0 && path.indexOf('.', dot + 1) >= 0) continue;
+      const head = dot < 0 ? path : path.slice(0, dot);
+      const method = dot < 0 ? undefined : path.slice(dot + 1);
       if (method === undefined && ((head === 'fetch' && !shadowedFetch) || undiciFetch.includes(head))) {
         const options = optionsAt(call, 1);
         if (options.kind === 'unknown' || call.arguments.length === 0) continue;
@@ -116,7 +119,7 @@ export default defineRule({
       if (parent?.type === 'MemberExpression' && parent.property.type === 'Identifier' && parent.property.name === 'setTimeout') return true;
       if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') return false;
       const name = parent.id.name;
-      return calls.some((c) => memberPath(c.callee) === `${name}.setTimeout`);
+      return all.some(({ path }) => path === `${name}.setTimeout`);
     }
   },
 });

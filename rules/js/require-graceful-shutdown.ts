@@ -2,14 +2,14 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { memberPath, type EstreeDocument } from '../../server/src/targets/source/estree-document';
 import type { FixDescriptor } from '../define-rule';
 import { defineRule } from '../define-rule';
-import { enclosingHandler, listenCalls, nodes, shutdownHandlers, stringValue } from './support/estree';
+import { calls, enclosingHandler, listenCalls, shutdownHandlers, stringValue } from './support/estree';
 
 /** How a shutdown hook reads in the checklist. */
 function describeHook(call: TSESTree.CallExpression, doc: EstreeDocument): string {
   const path = memberPath(call.callee) ?? '';
   const signal = stringValue(call.arguments[0]);
   if (path.startsWith('process.') && signal) {
-    const closes = nodes(doc, 'CallExpression').some((c) => c.range[0] >= call.range[0] && c.range[1] <= call.range[1] && /\.close$/.test(memberPath(c.callee) ?? ''));
+    const closes = calls(doc).some(({ node: c, path: p }) => c.range[0] >= call.range[0] && c.range[1] <= call.range[1] && /\.close$/.test(p ?? ''));
     return closes ? `${signal} handler closes the server` : `${signal} handler`;
   }
   if (path.endsWith('enableShutdownHooks')) return 'Nest shutdown hooks enabled';
@@ -39,8 +39,8 @@ export default defineRule({
   check(ctx) {
     const doc = ctx.doc;
     for (const hook of shutdownHandlers(doc)) ctx.evidence({ span: doc.span(hook), note: describeHook(hook, doc) });
-    for (const call of nodes(doc, 'CallExpression')) {
-      if (memberPath(call.callee) === 'process.exit' && enclosingHandler(doc, call)) ctx.report({ span: doc.span(call), messageId: 'exitInHandler' });
+    for (const { node: call, path } of calls(doc)) {
+      if (path === 'process.exit' && enclosingHandler(doc, call)) ctx.report({ span: doc.span(call), messageId: 'exitInHandler' });
     }
     const listens = listenCalls(doc);
     if (listens.length === 0 || shutdownHandlers(doc).length > 0) return;

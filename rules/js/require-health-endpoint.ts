@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule';
 import type { EsNode } from '../../server/src/targets/source/estree-document';
-import { bindingsOf, callsExport, nodes } from './support/estree';
+import { bindingsOf, calls, callsExport } from './support/estree';
 import { decorators, lastSegment, recordInOrder, routePaths } from './support/evidence';
 
 const HEALTH = /^(healthz?|readyz?|livez?|readiness|liveness|ping|health-check|healthcheck)$/;
@@ -25,8 +25,8 @@ export default defineRule({
     }
     for (const { node } of decorators(doc, new Set(['HealthCheck']))) found.push({ node, note: '@nestjs/terminus health check' });
     const terminus = bindingsOf(doc, '@godaddy/terminus');
-    for (const call of nodes(doc, 'CallExpression')) {
-      if (callsExport(call, terminus, 'createTerminus') || callsExport(call, terminus, 'default')) found.push({ node: call, note: '@godaddy/terminus health checks' });
+    for (const { node: call, path } of calls(doc)) {
+      if (callsExport(path, terminus, 'createTerminus') || callsExport(path, terminus, 'default')) found.push({ node: call, note: '@godaddy/terminus health checks' });
     }
     recordInOrder(found, (node, note) => ctx.evidence({ span: doc.span(node), note }));
   },

@@ -1,7 +1,6 @@
 import { defineRule } from '../define-rule';
 import type { EsNode } from '../../server/src/targets/source/estree-document';
-import { memberPath } from '../../server/src/targets/source/estree-document';
-import { bindingsOf, callsExport, nodes } from './support/estree';
+import { bindingsOf, callsAndNews, callsExport } from './support/estree';
 import { lastSegment, recordInOrder, routePaths } from './support/evidence';
 
 const PROM_COLLECTORS = ['Counter', 'Gauge', 'Histogram', 'Summary'];
@@ -24,12 +23,12 @@ export default defineRule({
     const sdkMetrics = bindingsOf(doc, '@opentelemetry/sdk-metrics');
     const promExporter = bindingsOf(doc, '@opentelemetry/exporter-prometheus');
     const bundle = bindingsOf(doc, 'express-prom-bundle');
-    for (const call of [...nodes(doc, 'CallExpression'), ...nodes(doc, 'NewExpression')]) {
-      if (callsExport(call, prom, 'collectDefaultMetrics')) found.push({ node: call, note: 'prom-client default metrics' });
-      else if (call.type === 'NewExpression' && PROM_COLLECTORS.some((c) => callsExport(call, prom, c))) found.push({ node: call, note: 'prom-client collectors' });
-      else if (/(^|\.)register\.metrics$/.test(memberPath(call.callee) ?? '') && (prom.whole.size > 0 || prom.named.has('register'))) found.push({ node: call, note: 'prom-client registry served' });
-      else if (['MeterProvider', 'PeriodicExportingMetricReader'].some((c) => callsExport(call, sdkMetrics, c))) found.push({ node: call, note: 'OpenTelemetry metrics SDK' });
-      else if (callsExport(call, promExporter, 'PrometheusExporter')) found.push({ node: call, note: 'OpenTelemetry Prometheus exporter' });
+    for (const { node: call, path } of callsAndNews(doc)) {
+      if (callsExport(path, prom, 'collectDefaultMetrics')) found.push({ node: call, note: 'prom-client default metrics' });
+      else if (call.type === 'NewExpression' && PROM_COLLECTORS.some((c) => callsExport(path, prom, c))) found.push({ node: call, note: 'prom-client collectors' });
+      else if ((prom.whole.size > 0 || prom.named.has('register')) && /(^|\.)register\.metrics$/.test(path ?? '')) found.push({ node: call, note: 'prom-client registry served' });
+      else if (['MeterProvider', 'PeriodicExportingMetricReader'].some((c) => callsExport(path, sdkMetrics, c))) found.push({ node: call, note: 'OpenTelemetry metrics SDK' });
+      else if (callsExport(path, promExporter, 'PrometheusExporter')) found.push({ node: call, note: 'OpenTelemetry Prometheus exporter' });
       else if (call.callee.type === 'Identifier' && bundle.whole.has(call.callee.name)) found.push({ node: call, note: 'express-prom-bundle metrics' });
     }
     for (const { node, path } of routePaths(doc)) if (lastSegment(path) === 'metrics') found.push({ node, note: `metrics route ${path}` });

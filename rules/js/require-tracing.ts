@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule';
 import type { EsNode } from '../../server/src/targets/source/estree-document';
 import { memberPath } from '../../server/src/targets/source/estree-document';
-import { bindingsOf, callsExport, moduleImports, nodes } from './support/estree';
+import { bindingsOf, callsAndNews, callsExport, moduleImports, type Bindings } from './support/estree';
 import { recordInOrder } from './support/evidence';
 
 export default defineRule({
@@ -23,11 +23,11 @@ export default defineRule({
     const traceNode = bindingsOf(doc, '@opentelemetry/sdk-trace-node');
     const instrumentation = bindingsOf(doc, '@opentelemetry/instrumentation');
     const dd = bindingsOf(doc, 'dd-trace');
-    for (const call of [...nodes(doc, 'CallExpression'), ...nodes(doc, 'NewExpression')]) {
-      if (callsExport(call, sdk, 'NodeSDK')) found.push({ node: call, note: 'OpenTelemetry NodeSDK' });
-      else if (callsExport(call, auto, 'getNodeAutoInstrumentations')) found.push({ node: call, note: 'OpenTelemetry auto-instrumentations' });
-      else if (callsExport(call, traceNode, 'NodeTracerProvider')) found.push({ node: call, note: 'OpenTelemetry tracer provider' });
-      else if (callsExport(call, instrumentation, 'registerInstrumentations')) found.push({ node: call, note: 'OpenTelemetry instrumentations registered' });
+    for (const { node: call, path } of callsAndNews(doc)) {
+      if (callsExport(path, sdk, 'NodeSDK')) found.push({ node: call, note: 'OpenTelemetry NodeSDK' });
+      else if (callsExport(path, auto, 'getNodeAutoInstrumentations')) found.push({ node: call, note: 'OpenTelemetry auto-instrumentations' });
+      else if (callsExport(path, traceNode, 'NodeTracerProvider')) found.push({ node: call, note: 'OpenTelemetry tracer provider' });
+      else if (callsExport(path, instrumentation, 'registerInstrumentations')) found.push({ node: call, note: 'OpenTelemetry instrumentations registered' });
       else if (call.type === 'CallExpression' && isDdInit(call, dd)) found.push({ node: call, note: 'dd-trace initialised' });
     }
     // `import 'dd-trace/init'`, `require('@opentelemetry/auto-instrumentations-node/register')`
@@ -40,7 +40,7 @@ export default defineRule({
 });
 
 /** `tracer.init()` on a dd-trace binding, or `require('dd-trace').init()`. */
-function isDdInit(call: import('@typescript-eslint/typescript-estree').TSESTree.CallExpression, dd: { whole: Set<string> }): boolean {
+function isDdInit(call: import('@typescript-eslint/typescript-estree').TSESTree.CallExpression, dd: Bindings): boolean {
   const callee = call.callee;
   if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || callee.property.name !== 'init') return false;
   const object = callee.object;

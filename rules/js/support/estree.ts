@@ -51,28 +51,59 @@ export function objectArg(node: EsNode | undefined): TSESTree.ObjectExpression |
   return undefined;
 }
 
+/** A call or `new` with the dotted path of its callee (`memberPath`): `app.get`, `process.on`. */
+export interface Call<T extends CallLike = TSESTree.CallExpression> {
+  readonly node: T;
+  readonly path: string | undefined;
+}
+
+/** Every call of the file with its callee's path, in source order: most rules look at every call's path. */
+export function calls(doc: EstreeDocument): ReadonlyArray<Call> {
+  return doc.memo('js:calls', () => nodes(doc, 'CallExpression').map((node) => ({ node, path: memberPath(node.callee) })));
+}
+
+/** Every `new` of the file with its callee's path, in source order. */
+export function news(doc: EstreeDocument): ReadonlyArray<Call<TSESTree.NewExpression>> {
+  return doc.memo('js:news', () => nodes(doc, 'NewExpression').map((node) => ({ node, path: memberPath(node.callee) })));
+}
+
+/** Every call, then every `new`. */
+export function callsAndNews(doc: EstreeDocument): ReadonlyArray<Call<CallLike>> {
+  return doc.memo('js:calls-and-news', () => [...calls(doc), ...news(doc)]);
+}
+
+/** `require('m')` calls with a string argument. */
+function requireCalls(doc: EstreeDocument): ReadonlyArray<{ call: TSESTree.CallExpression; module: string }> {
+  return doc.memo('js:require-calls', () => {
+    const out: Array<{ call: TSESTree.CallExpression; module: string }> = [];
+    for (const call of nodes(doc, 'CallExpression')) {
+      if (call.callee.type !== 'Identifier' || call.callee.name !== 'require') continue;
+      const module = stringValue(call.arguments[0]);
+      if (module !== undefined) out.push({ call, module });
+    }
+    return out;
+  });
+}
+
 /** The module a file imports or requires, with where (the import or the `require` call). */
-export function moduleImports(doc: EstreeDocument): Array<{ module: string; node: EsNode }> {
-  const out: Array<{ module: string; node: EsNode }> = [];
-  for (const decl of nodes(doc, 'ImportDeclaration')) out.push({ module: decl.source.value, node: decl });
-  for (const call of nodes(doc, 'CallExpression')) {
-    if (call.callee.type === 'Identifier' && call.callee.name === 'require') {
-      const name = stringValue(call.arguments[0]);
-      if (name !== undefined) out.push({ module: name, node: call });
+export function moduleImports(doc: EstreeDocument): ReadonlyArray<{ module: string; node: EsNode }> {
+  return doc.memo('js:module-imports', () => {
+    const out: Array<{ module: string; node: EsNode }> = [];
+    for (const decl of nodes(doc, 'ImportDeclaration')) out.push({ module: decl.source.value, node: decl });
+    for (const { call, module } of requireCalls(doc)) out.push({ module, node: call });
+    for (const expr of nodes(doc, 'ImportExpression')) {
+      const name = stringValue(expr.source);
+      if (name !== undefined) out.push({ module: name, node: expr });
     }
-  }
-  for (const expr of nodes(doc, 'ImportExpression')) {
-    const name = stringValue(expr.source);
-    if (name !== undefined) out.push({ module: name, node: expr });
-  }
-  for (const decl of nodes(doc, 'TSImportEqualsDeclaration')) {
-    const ref = decl.moduleReference;
-    if (ref.type === 'TSExternalModuleReference') {
-      const name = stringValue(ref.expression);
-      if (name !== undefined) out.push({ module: name, node: decl });
+    for (const decl of nodes(doc, 'TSImportEqualsDeclaration')) {
+      const ref = decl.moduleReference;
+      if (ref.type === 'TSExternalModuleReference') {
+        const name = stringValue(ref.expression);
+        if (name !== undefined) out.push({ module: name, node: decl });
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 /** The first import of a module matching the name (`node:` prefix ignored) or pattern. */
@@ -84,55 +115,80 @@ export function findImport(doc: EstreeDocument, name: string | RegExp): { module
   return moduleImports(doc).find((i) => matches(i.module));
 }
 
+/** The local names bound to a module: see `bindingsOf`. */
+export interface Bindings {
+  readonly whole: ReadonlySet<string>;
+  readonly named: ReadonlyMap<string, string>;
+}
+
+const NO_BINDINGS: Bindings = { whole: new Set(), named: new Map() };
+
 /**
  * The local names a module is bound to: `whole` holds default, namespace and
  * `const x = require('m')` bindings, `named` maps local names to imported ones
- * (`import { decode as d }`, `const { decode } = require('m')`).
+ * (`import { decode as d }`, `const { decode } = require('m')`). The `node:` prefix is
+ * ignored.
  */
-export function bindingsOf(doc: EstreeDocument, name: string): { whole: Set<string>; named: Map<string, string> } {
-  const whole = new Set<string>();
-  const named = new Map<string, string>();
-  const same = (module: string) => module.replace(/^node:/, '') === name;
-  for (const decl of nodes(doc, 'ImportDeclaration')) {
-    if (!same(decl.source.value)) continue;
-    for (const spec of decl.specifiers) {
-      if (spec.type === 'ImportSpecifier') named.set(spec.local.name, spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value));
-      else whole.add(spec.local.name);
-    }
-  }
-  for (const call of nodes(doc, 'CallExpression')) {
-    if (call.callee.type !== 'Identifier' || call.callee.name !== 'require' || !same(stringValue(call.arguments[0]) ?? '')) continue;
-    const parent = doc.parent(call);
-    if (parent?.type !== 'VariableDeclarator' || parent.init !== call) continue;
-    if (parent.id.type === 'Identifier') whole.add(parent.id.name);
-    else if (parent.id.type === 'ObjectPattern') {
-      for (const p of parent.id.properties) {
-        if (p.type !== 'Property') continue;
-        const imported = keyName(p.key, p.computed);
-        const local = p.value.type === 'Identifier' ? p.value.name : undefined;
-        if (imported && local) named.set(local, imported);
+export function bindingsOf(doc: EstreeDocument, name: string): Bindings {
+  return allBindings(doc).get(name) ?? NO_BINDINGS;
+}
+
+/** The bindings of every module the file imports, found in one pass for all rules. */
+function allBindings(doc: EstreeDocument): ReadonlyMap<string, Bindings> {
+  return doc.memo('js:bindings', () => {
+    const all = new Map<string, { whole: Set<string>; named: Map<string, string> }>();
+    const of = (module: string) => {
+      const bare = module.replace(/^node:/, '');
+      let found = all.get(bare);
+      if (!found) {
+        found = { whole: new Set(), named: new Map() };
+        all.set(bare, found);
+      }
+      return found;
+    };
+    for (const decl of nodes(doc, 'ImportDeclaration')) {
+      if (decl.specifiers.length === 0) continue;
+      const { whole, named } = of(decl.source.value);
+      for (const spec of decl.specifiers) {
+        if (spec.type === 'ImportSpecifier') named.set(spec.local.name, spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value));
+        else whole.add(spec.local.name);
       }
     }
-  }
-  for (const decl of nodes(doc, 'TSImportEqualsDeclaration')) {
-    const ref = decl.moduleReference;
-    if (ref.type === 'TSExternalModuleReference' && same(stringValue(ref.expression) ?? '')) whole.add(decl.id.name);
-  }
-  return { whole, named };
+    for (const { call, module } of requireCalls(doc)) {
+      const parent = doc.parent(call);
+      if (parent?.type !== 'VariableDeclarator' || parent.init !== call) continue;
+      if (parent.id.type === 'Identifier') of(module).whole.add(parent.id.name);
+      else if (parent.id.type === 'ObjectPattern') {
+        for (const p of parent.id.properties) {
+          if (p.type !== 'Property') continue;
+          const imported = keyName(p.key, p.computed);
+          const local = p.value.type === 'Identifier' ? p.value.name : undefined;
+          if (imported && local) of(module).named.set(local, imported);
+        }
+      }
+    }
+    for (const decl of nodes(doc, 'TSImportEqualsDeclaration')) {
+      const ref = decl.moduleReference;
+      const module = ref.type === 'TSExternalModuleReference' ? stringValue(ref.expression) : undefined;
+      if (module !== undefined) of(module).whole.add(decl.id.name);
+    }
+    return all;
+  });
 }
 
 /**
- * Whether a call is `<module>.<fn>(…)` or `<fn>(…)` through the bindings of a module:
- * `jwt.decode(t)`, `decode(t)` after `import { decode } from 'jsonwebtoken'`.
+ * Whether a call's callee path is `<module>.<fn>` or `<fn>` through the bindings of a
+ * module: `jwt.decode(t)`, `decode(t)` after `import { decode } from 'jsonwebtoken'`.
  */
-export function callsExport(call: CallLike, bindings: { whole: Set<string>; named: Map<string, string> }, fn: string): boolean {
-  const path = memberPath(call.callee);
-  if (!path) return false;
-  const parts = path.split('.');
-  if (parts.length === 2) return bindings.whole.has(parts[0] as string) && parts[1] === fn;
-  if (parts.length === 1) return bindings.named.get(parts[0] as string) === fn;
+export function callsExport(path: string | undefined, bindings: Bindings, fn: string): boolean {
+  if (!path || (bindings.whole.size === 0 && bindings.named.size === 0)) return false;
+  const first = path.indexOf('.');
+  if (first < 0) return bindings.named.get(path) === fn;
+  const second = path.indexOf('.', first + 1);
+  if (second < 0) return bindings.whole.has(path.slice(0, first)) && path.slice(first + 1) === fn;
   // `jwt.default.decode` in transpiled code.
-  return parts.length === 3 && bindings.whole.has(parts[0] as string) && parts[1] === 'default' && parts[2] === fn;
+  if (path.indexOf('.', second + 1) >= 0) return false;
+  return bindings.whole.has(path.slice(0, first)) && path.slice(first + 1, second) === 'default' && path.slice(second + 1) === fn;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all', 'use']);
@@ -199,13 +255,15 @@ export function enclosingLoop(doc: EstreeDocument, node: EsNode): EsNode | undef
  * Calls that start a server listening: `app.listen(3000)`, `server.listen({ port })`,
  * `http.createServer(app).listen(…)`, `fastify.listen(…)`, Nest `await app.listen(…)`.
  */
-export function listenCalls(doc: EstreeDocument): TSESTree.CallExpression[] {
-  return nodes(doc, 'CallExpression').filter((call) => {
-    const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'listen') return false;
-    // `emitter.listen()` with nothing to listen on is no server.
-    return call.arguments.length > 0 || callee.object.type === 'CallExpression';
-  });
+export function listenCalls(doc: EstreeDocument): readonly TSESTree.CallExpression[] {
+  return doc.memo('js:listen-calls', () =>
+    nodes(doc, 'CallExpression').filter((call) => {
+      const callee = call.callee;
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'listen') return false;
+      // `emitter.listen()` with nothing to listen on is no server.
+      return call.arguments.length > 0 || callee.object.type === 'CallExpression';
+    }),
+  );
 }
 
 const SHUTDOWN_SIGNALS = new Set(['SIGTERM', 'SIGINT']);
@@ -215,10 +273,15 @@ const SHUTDOWN_SIGNALS = new Set(['SIGTERM', 'SIGINT']);
  * `addListener`, SIGINT), Nest `app.enableShutdownHooks()`, `createTerminus(…)`
  * (@godaddy/terminus), `createHttpTerminator(…)`, lightship `createLightship(…)`.
  */
-export function shutdownHandlers(doc: EstreeDocument): TSESTree.CallExpression[] {
-  return nodes(doc, 'CallExpression').filter((call) => {
-    const path = memberPath(call.callee) ?? '';
-    if (/^process\.(on|once|addListener|prependListener)$/.test(path)) return SHUTDOWN_SIGNALS.has(stringValue(call.arguments[0]) ?? '');
-    return /(^|\.)(enableShutdownHooks|createTerminus|createHttpTerminator|createLightship)$/.test(path);
+export function shutdownHandlers(doc: EstreeDocument): readonly TSESTree.CallExpression[] {
+  return doc.memo('js:shutdown-handlers', () => {
+    const found: TSESTree.CallExpression[] = [];
+    for (const { node: call, path = '' } of calls(doc)) {
+      const handles = /^process\.(on|once|addListener|prependListener)$/.test(path)
+        ? SHUTDOWN_SIGNALS.has(stringValue(call.arguments[0]) ?? '')
+        : /(^|\.)(enableShutdownHooks|createTerminus|createHttpTerminator|createLightship)$/.test(path);
+      if (handles) found.push(call);
+    }
+    return found;
   });
 }

@@ -9,21 +9,23 @@ import { keyName, nodes, objectArg, property, stringValue } from './estree';
 const ROUTE_METHODS = new Set(['get', 'head', 'all', 'use', 'route', 'post', 'put', 'patch', 'delete']);
 
 /** Routes registered with a string path: `app.get('/healthz', h)`, `router.get('/metrics', h)`, `fastify.route({ url: '/x' })`. */
-export function routePaths(doc: EstreeDocument): Array<{ node: TSESTree.CallExpression; path: string }> {
-  const out: Array<{ node: TSESTree.CallExpression; path: string }> = [];
-  for (const call of nodes(doc, 'CallExpression')) {
-    const callee = call.callee;
-    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !ROUTE_METHODS.has(callee.property.name)) continue;
-    const options = objectArg(call.arguments[0]);
-    if (callee.property.name === 'route' && options) {
-      const url = stringValue(property(options, 'url')?.value) ?? stringValue(property(options, 'path')?.value);
-      if (url !== undefined) out.push({ node: call, path: url });
-      continue;
+export function routePaths(doc: EstreeDocument): ReadonlyArray<{ node: TSESTree.CallExpression; path: string }> {
+  return doc.memo('js:route-paths', () => {
+    const out: Array<{ node: TSESTree.CallExpression; path: string }> = [];
+    for (const call of nodes(doc, 'CallExpression')) {
+      const callee = call.callee;
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !ROUTE_METHODS.has(callee.property.name)) continue;
+      const options = objectArg(call.arguments[0]);
+      if (callee.property.name === 'route' && options) {
+        const url = stringValue(property(options, 'url')?.value) ?? stringValue(property(options, 'path')?.value);
+        if (url !== undefined) out.push({ node: call, path: url });
+        continue;
+      }
+      const path = stringValue(call.arguments[0]);
+      if (path !== undefined && path.startsWith('/') && call.arguments.length >= 2) out.push({ node: call, path });
     }
-    const path = stringValue(call.arguments[0]);
-    if (path !== undefined && path.startsWith('/') && call.arguments.length >= 2) out.push({ node: call, path });
-  }
-  return out;
+    return out;
+  });
 }
 
 /** The last segment of a route path: `/internal/healthz/` → `healthz`. */

@@ -9,9 +9,9 @@ import { SyntaxDocument } from './syntax-document';
 /** TypeScript and JavaScript, with typescript-estree. */
 export const jsTarget: Target<EstreeDocument, EstreeDocument> = {
   name: 'js',
-  parse(source) {
+  parse(source, _kind, previous) {
     try {
-      return { doc: new EstreeDocument(source), problems: [] };
+      return { doc: EstreeDocument.parse(source, previous), problems: [] };
     } catch (error) {
       return { doc: undefined, problems: [syntaxProblem(source, error)] };
     }
