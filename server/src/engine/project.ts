@@ -78,9 +78,22 @@ export class Project implements ProjectView {
     return this.cache.get(TARGETS[target] as Target<TargetParsed[K], unknown>, source, file.kind).doc;
   }
 
+  /**
+   * Helm templates whose objects none render with the chart's default values, or whose
+   * rendering no static reading decides, with why: their objects are not judged and
+   * count for nothing, which the report says.
+   */
+  unrenderedTemplates(): ReadonlyArray<{ file: string; reason: string }> {
+    this.k8sObjects();
+    return this.unrendered;
+  }
+
+  private unrendered: Array<{ file: string; reason: string }> = [];
+
   k8sObjects(): readonly ProjectK8sObject[] {
     if (!this.objects) {
       const objects: ProjectK8sObject[] = [];
+      this.unrendered = [];
       for (const file of this.files(['yaml', 'helm-template', 'kustomization'])) {
         if (!file.production) continue;
         const source = this.source(file.path);
@@ -91,7 +104,18 @@ export class Project implements ProjectView {
           ? k8sTarget.prepare(parsed, source, { workspace: this.workspace, parseYaml: (s) => this.cache.get(valuesTarget, s, 'helm-values').doc })
           : undefined;
         if (!doc) continue;
-        for (const object of doc.renderedObjects()) objects.push({ file: file.path, object, doc });
+        const rendered = doc.renderedObjects();
+        for (const object of rendered) objects.push({ file: file.path, object, doc });
+        const first = doc.objects[0];
+        if (rendered.length === 0 && first) {
+          const state = doc.renderState(first);
+          if (state.state !== 'rendered') {
+            this.unrendered.push({
+              file: file.path,
+              reason: state.state === 'not-rendered' ? `Helm template that renders nothing: ${state.reason}` : `Helm template not assessed: ${state.reason}`,
+            });
+          }
+        }
       }
       this.objects = objects;
     }

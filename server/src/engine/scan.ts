@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { AnyRule } from '../../../rules/define-rule';
 import { buildChecklist, computeScore, computeVerdict, type ChecklistEntry, type Verdict } from './checklist';
 import type { ItemId } from './checklist-items';
+import type { FileKind } from './classify';
 import type { ResolvedConfig } from './config';
 import { discoverFiles, type SkippedFile } from './discovery';
 import { lintFile, lintProject, type FileLintResult } from './linter';
@@ -11,6 +12,14 @@ import { loadGrammars, treeSitterLanguageOf, type TreeSitterLanguage } from '../
 import { ParseCache } from './parse-cache';
 import { SourceText } from './source';
 import type { Evidence, FileProblem, Finding, WorkspaceView } from './types';
+import { nonProductionReason } from './liveness';
+import { targetOfKind } from '../targets';
+import { isLiveRustFile } from '../../../rules/rust/support/modules';
+
+export interface NotCountedFile {
+  file: string;
+  reason: string;
+}
 
 export interface ScanOptions {
   rules: readonly AnyRule[];
@@ -30,7 +39,11 @@ export interface ScanResult {
   checklist: ChecklistEntry[];
   score: number;
   verdict: Verdict;
-  files: { scanned: number; skipped: SkippedFile[] };
+  /**
+   * `notCounted`: files read but not counted as evidence, with why (test code, examples,
+   * Rust files no `mod` reaches, Helm templates that render nothing by default).
+   */
+  files: { scanned: number; skipped: SkippedFile[]; notCounted: NotCountedFile[] };
   suppressed: number;
   durationMs: number;
 }
@@ -118,8 +131,23 @@ export async function scanWorkspace(root: string, options: ScanOptions): Promise
     checklist,
     score,
     verdict: computeVerdict(checklist, findings, score),
-    files: { scanned: files.length, skipped: discovery.skipped },
+    files: { scanned: files.length, skipped: discovery.skipped, notCounted: notCountedFiles(files, project) },
     suppressed,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** The files a scan read that count for nothing, in path order. */
+function notCountedFiles(files: ReadonlyArray<{ path: string; kind: FileKind }>, project: Project): NotCountedFile[] {
+  const out: NotCountedFile[] = [];
+  for (const file of files) {
+    const target = targetOfKind(file.kind);
+    if (!target || target === 'workspace') continue;
+    const reason =
+      nonProductionReason(file.path) ??
+      (file.kind === 'rust' && !isLiveRustFile(project, file.path) ? 'Rust file no `mod` declaration reaches from a crate root, so it is not built' : undefined);
+    if (reason) out.push({ file: file.path, reason });
+  }
+  out.push(...project.unrenderedTemplates().filter((t) => nonProductionReason(t.file) === undefined));
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

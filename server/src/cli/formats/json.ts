@@ -37,6 +37,7 @@ export function formatJson(result: ScanResult): string {
     files: {
       scanned: result.files.scanned,
       skipped: result.files.skipped,
+      notCounted: result.files.notCounted,
       problems: result.problems.map((p) => ({ file: p.file, ...(p.line !== undefined ? { line: p.line + 1 } : {}), message: p.message })),
     },
     suppressed: result.suppressed,

@@ -1,3 +1,4 @@
+import { groupByReason } from './not-counted';
 import { CATEGORIES, CATEGORY_TITLES } from '../../engine/checklist-items';
 import type { ChecklistEntry, ItemStatus } from '../../engine/checklist';
 import type { ScanResult } from '../../engine/scan';
@@ -105,6 +106,17 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = {}
     out.push('## Not assessed', '');
     for (const entry of undecided) out.push(`- ${entry.title} (\`${entry.item}\`): ${entry.reason ?? 'unknown'}.`);
     for (const skipped of result.files.skipped) out.push(`- \`${skipped.file}\` was skipped: ${skipped.reason}.`);
+    out.push('');
+  }
+  const notCounted = groupByReason(result.files.notCounted);
+  if (notCounted.length > 0) {
+    out.push('## Not counted as evidence', '');
+    out.push('Read, but neither judged nor counted: it is not what gets built and deployed.', '');
+    for (const group of notCounted) {
+      const shown = group.files.slice(0, 5).map((f) => `\`${f}\``);
+      if (group.files.length > 5) shown.push(`and ${group.files.length - 5} more`);
+      out.push(`- ${group.reason} (${group.files.length}): ${shown.join(', ')}.`);
+    }
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -1,3 +1,4 @@
+import { groupByReason } from './not-counted';
 import pc from 'picocolors';
 import type { ItemStatus } from '../../engine/checklist';
 import type { ScanResult } from '../../engine/scan';
@@ -76,6 +77,11 @@ export function formatText(result: ScanResult, useColor: boolean, quiet = false)
     lines.push(c.dim(`  ${result.files.skipped.length} file${result.files.skipped.length === 1 ? '' : 's'} skipped:`));
     for (const s of result.files.skipped.slice(0, 10)) lines.push(c.dim(`    ${s.file} (${s.reason})`));
     if (result.files.skipped.length > 10) lines.push(c.dim(`    … and ${result.files.skipped.length - 10} more (see --format json)`));
+  }
+  const notCounted = groupByReason(result.files.notCounted);
+  if (notCounted.length > 0) {
+    const parts = notCounted.map((g) => `${g.files.length} ${g.label}`);
+    lines.push(c.dim(`  not counted as evidence: ${parts.join(', ')} (see the report)`));
   }
   return `${lines.join('\n')}\n`;
 }
