@@ -1,6 +1,8 @@
 import type { Healthcheck } from 'dockerfile-ast';
 import { baseImage, instructionSummary, lastInChain, parseImageRef, stageChain } from '../../server/src/targets/dockerfile/stages';
 import { defineRule } from '../define-rule';
+import { deployedContainersOf } from '../k8s/support/deployed-images';
+import { developmentOnlyImage } from './support/builders';
 
 /** The probe a skeleton HEALTHCHECK runs: curl, or busybox wget on Alpine; none on images without a shell. */
 function probeCommand(image: string | undefined, port: string): string | undefined {
@@ -42,6 +44,15 @@ export default defineRule({
       ctx.evidence({ span: doc.span(healthcheck.getRange()), note: instructionSummary(doc, healthcheck) });
       return;
     }
+    // The checklist's gap is no HEALTHCHECK *and* no orchestrator probe: an image that
+    // Kubernetes probes is watched where it runs in production.
+    const probed = deployedContainersOf(ctx.project, ctx.source.path).filter((d) => d.probe);
+    if (probed.length > 0) {
+      for (const d of probed) ctx.evidence({ source: d.source, span: d.probe, note: `${d.label} is probed by Kubernetes` });
+      return;
+    }
+    // An image only a developer's live-reload Compose setup builds never runs in production.
+    if (developmentOnlyImage(ctx.project, ctx.source.path, stage.name)) return;
 
     let port = '8080';
     for (const s of stageChain(doc, stage)) {

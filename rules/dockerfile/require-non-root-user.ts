@@ -1,7 +1,22 @@
 import type { User } from 'dockerfile-ast';
+import type { ProjectView } from '../../server/src/engine/project';
 import { defineRule } from '../define-rule';
+import { deployedContainersOf } from '../k8s/support/deployed-images';
+import { developmentOnlyImage } from './support/builders';
 
 const ROOT_USERS = new Set(['root', '0', '0:0', 'root:root', 'root:0', '0:root']);
+
+/**
+ * Where Kubernetes forces a non-root user on the image (`k8s/cart.yaml:21`), when every
+ * workload of the workspace that runs it does. The image stays root under `docker run`
+ * and Compose, so the finding stands; the message only says where it is already covered.
+ */
+function enforcedNonRootAt(project: ProjectView, dockerfile: string): string | undefined {
+  const deployed = deployedContainersOf(project, dockerfile);
+  const first = deployed[0];
+  if (!first?.nonRoot || !deployed.every((d) => d.nonRoot)) return undefined;
+  return `${first.source.path}:${first.source.positionAt(first.nonRoot.start).line + 1}`;
+}
 
 export default defineRule({
   id: 'dockerfile/require-non-root-user',
@@ -20,6 +35,10 @@ export default defineRule({
       'The final stage never sets USER, so the container runs as root and any exploit gets root in it. Add `USER 10001` (an unprivileged uid) before CMD.',
     rootUser:
       'The final stage switches back to {{user}}, so the container runs as root and any exploit gets root in it. Switch to an unprivileged user, e.g. `USER 10001`.',
+    noUserOutsideKubernetes:
+      'The final stage never sets USER, so the container runs as root wherever it is started without a securityContext (Kubernetes forces a non-root user at {{at}}); add `USER 10001` so the image is safe under `docker run` and Compose too.',
+    rootUserOutsideKubernetes:
+      'The final stage switches back to {{user}}, so the container runs as root wherever it is started without a securityContext (Kubernetes forces a non-root user at {{at}}); switch to `USER 10001` so the image is safe under `docker run` and Compose too.',
   },
   check(ctx) {
     const stage = ctx.doc.finalStage;
@@ -42,12 +61,15 @@ export default defineRule({
         }
         parent = parent.parentStage;
       }
+      // A live-reload image only a developer's Compose setup builds never ships.
+      if (developmentOnlyImage(ctx.project, ctx.source.path, stage.name)) return;
       const anchor = ctx.doc.instructions('CMD', stage)[0] ?? ctx.doc.instructions('ENTRYPOINT', stage)[0];
       const insertAt = anchor ? ctx.source.lineStart(anchor.getRange().start.line) : ctx.source.text.length;
       const prefix = !anchor && !ctx.source.text.endsWith('\n') && ctx.source.text.length > 0 ? ctx.source.eol : '';
+      const at = enforcedNonRootAt(ctx.project, ctx.source.path);
       ctx.report({
         span: ctx.doc.span(stage.from.getRange()),
-        messageId: 'noUser',
+        ...(at ? { messageId: 'noUserOutsideKubernetes', data: { at } } : { messageId: 'noUser' }),
         fix: {
           title: anchor ? `Add USER 10001 before ${anchor.getKeyword()}` : 'Add USER 10001 at the end of the final stage',
           edits: [{ span: { start: insertAt, end: insertAt }, text: `${prefix}USER 10001${ctx.source.eol}` }],
@@ -57,12 +79,13 @@ export default defineRule({
     }
     const name = last.getArgumentsContent()?.trim() ?? '';
     if (ROOT_USERS.has(name.toLowerCase())) {
+      if (developmentOnlyImage(ctx.project, ctx.source.path, stage.name)) return;
       const argsRange = last.getArgumentsRange();
       const span = ctx.doc.span(last.getRange());
+      const at = enforcedNonRootAt(ctx.project, ctx.source.path);
       ctx.report({
         span,
-        messageId: 'rootUser',
-        data: { user: name },
+        ...(at ? { messageId: 'rootUserOutsideKubernetes', data: { user: name, at } } : { messageId: 'rootUser', data: { user: name } }),
         fix: argsRange
           ? { title: 'Switch to USER 10001', edits: [{ span: ctx.doc.span(argsRange), text: '10001' }] }
           : undefined,

@@ -1,8 +1,23 @@
 import { stackOf } from '../../server/src/engine/stack';
 import { defineRule } from '../define-rule';
-import { calls, findImport, listenCalls, nodes } from './support/estree';
+import type { EstreeDocument } from '../../server/src/targets/source/estree-document';
+import { calls, findImport, listenCalls, news, nodes } from './support/estree';
 
-const SERVER_FRAMEWORKS = /^(express|fastify|koa|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|@hono\/node-server|h3)$/;
+/** HTTP frameworks, and the gRPC libraries: a gRPC service is as much a server as an HTTP one. */
+const SERVER_FRAMEWORKS = /^(express|fastify|koa|@nestjs\/core|@hapi\/hapi|hapi|restify|polka|@hono\/node-server|h3|@grpc\/grpc-js|grpc)$/;
+const GRPC = /^(@grpc\/grpc-js|grpc)$/;
+
+/** `new grpc.Server()` or `server.bindAsync(…)`/`server.bind('0.0.0.0:50051', …)` in a file importing a gRPC library. */
+function startsGrpcServer(doc: EstreeDocument): boolean {
+  if (!findImport(doc, GRPC)) return false;
+  if (news(doc).some(({ path }) => path !== undefined && /(^|\.)Server$/.test(path))) return true;
+  return calls(doc).some(({ node, path }) => {
+    if (path?.endsWith('.bindAsync')) return true;
+    // `.bind` is also Function.prototype.bind: only the legacy grpc form with an address counts.
+    const address = node.arguments[0];
+    return path?.endsWith('.bind') === true && address?.type === 'Literal' && typeof address.value === 'string' && /:\d+$/.test(address.value);
+  });
+}
 const LOGGERS = ['pino', 'winston', 'bunyan'];
 const LEVEL: Record<string, string> = { log: 'info', info: 'info', debug: 'debug', trace: 'trace', warn: 'warn', error: 'error' };
 
@@ -35,7 +50,7 @@ export default defineRule({
     // CLI scripts print for a person at a terminal.
     if (doc.source.text.startsWith('#!') || /(^|\/)(bin|scripts?|cli)\//.test(ctx.source.path)) return;
     // The workspace's stack is read only when this file alone does not settle the question.
-    const server = listenCalls(doc).length > 0 || stackOf(ctx.project).has(SERVER_FRAMEWORKS);
+    const server = listenCalls(doc).length > 0 || startsGrpcServer(doc) || stackOf(ctx.project).has(SERVER_FRAMEWORKS);
     if (!server) return;
     const loggerName = ['logger', 'log'].find((n) =>
       [...nodes(doc, 'ImportSpecifier'), ...nodes(doc, 'ImportDefaultSpecifier')].some((s) => s.local.name === n) ||

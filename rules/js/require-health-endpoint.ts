@@ -1,9 +1,10 @@
 import { defineRule } from '../define-rule';
 import type { EsNode } from '../../server/src/targets/source/estree-document';
-import { bindingsOf, calls, callsExport } from './support/estree';
+import { bindingsOf, calls, callsExport, news } from './support/estree';
 import { decorators, lastSegment, recordInOrder, routePaths } from './support/evidence';
 
-const HEALTH = /^(healthz?|readyz?|livez?|readiness|liveness|ping|health-check|healthcheck)$/;
+/** A health route's last segment, also with a leading underscore (`/_healthz`, the spelling that keeps health routes apart from application paths). */
+const HEALTH = /^_?(healthz?|readyz?|livez?|readiness|liveness|ping|health-check|healthcheck)$/;
 
 export default defineRule({
   id: 'js/require-health-endpoint',
@@ -27,6 +28,11 @@ export default defineRule({
     const terminus = bindingsOf(doc, '@godaddy/terminus');
     for (const { node: call, path } of calls(doc)) {
       if (callsExport(path, terminus, 'createTerminus') || callsExport(path, terminus, 'default')) found.push({ node: call, note: '@godaddy/terminus health checks' });
+    }
+    // The standard gRPC health service answers `grpc_health_probe` and Kubernetes `grpc:` probes.
+    const grpcHealth = bindingsOf(doc, 'grpc-health-check');
+    for (const { node, path } of news(doc)) {
+      if (callsExport(path, grpcHealth, 'HealthImplementation') || callsExport(path, grpcHealth, 'Implementation')) found.push({ node, note: 'gRPC health service (grpc-health-check)' });
     }
     recordInOrder(found, (node, note) => ctx.evidence({ span: doc.span(node), note }));
   },

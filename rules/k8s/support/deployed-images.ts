@@ -67,7 +67,18 @@ export function imageNamesOf(project: ProjectView, dockerfile: string): Set<stri
  * HEALTHCHECK of its own; one whose pods run as non-root is already kept off root
  * where it is deployed.
  */
-export function deployedContainersOf(project: ProjectView, dockerfile: string): DeployedContainer[] {
+export function deployedContainersOf(project: ProjectView, dockerfile: string): readonly DeployedContainer[] {
+  // Several Dockerfile rules ask per keystroke; the project lives for one lint, so its answers do too.
+  let known = DEPLOYED.get(project);
+  if (!known) DEPLOYED.set(project, (known = new Map()));
+  let found = known.get(dockerfile);
+  if (!found) known.set(dockerfile, (found = project.k8sObjects().length === 0 ? [] : findDeployed(project, dockerfile)));
+  return found;
+}
+
+const DEPLOYED = new WeakMap<ProjectView, Map<string, readonly DeployedContainer[]>>();
+
+function findDeployed(project: ProjectView, dockerfile: string): DeployedContainer[] {
   const names = imageNamesOf(project, dockerfile);
   if (names.size === 0) return [];
   const out: DeployedContainer[] = [];
