@@ -18,6 +18,11 @@ export interface ProjectFile {
   production: boolean;
 }
 
+export interface K8sSnapshot {
+  objects: readonly ProjectK8sObject[];
+  unrendered: ReadonlyArray<{ file: string; reason: string }>;
+}
+
 export interface ProjectK8sObject {
   file: string;
   object: K8sObject;
@@ -53,9 +58,25 @@ export class Project implements ProjectView {
     paths: Iterable<string> | { classified: readonly ProjectFile[] },
     private readonly workspace: WorkspaceView,
     private readonly cache: ParseCache,
+    /** The Kubernetes objects of an earlier project over the same, unchanged files. */
+    k8s?: K8sSnapshot,
   ) {
     // A classified list is taken as it is: the editor builds a project per lint over the same one.
     this.all = 'classified' in paths ? paths.classified : classifyPaths(paths, workspace);
+    if (k8s) {
+      this.objects = [...k8s.objects];
+      this.unrendered = [...k8s.unrendered];
+    }
+  }
+
+  /** What `k8sObjects` found, for a later project over the same files to start from. */
+  k8sSnapshot(): K8sSnapshot {
+    return { objects: this.k8sObjects(), unrendered: this.unrenderedTemplates() };
+  }
+
+  /** Whether the Kubernetes objects were read, so a snapshot of them costs nothing. */
+  get hasK8sObjects(): boolean {
+    return this.objects !== undefined;
   }
 
   files(kinds?: readonly FileKind[]): readonly ProjectFile[] {

@@ -8,7 +8,7 @@ import type { AnyRule } from '../../../rules/define-rule';
 import { classify, type FileKind } from '../engine/classify';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../engine/config';
 import { lintDocument } from '../engine/lint-document';
-import { emptyProject, Project } from '../engine/project';
+import { emptyProject, Project, type K8sSnapshot, type ProjectFile, type ProjectView } from '../engine/project';
 import { ProjectIndex } from './project-index';
 import { loadGrammars, treeSitterLanguageOf } from '../targets/source/grammars';
 import { ParseCache } from '../engine/parse-cache';
@@ -19,7 +19,7 @@ import { isBinaryText } from './binary';
 import { findingToDiagnostic, problemToDiagnostic } from './convert';
 import type { Location, WorkspaceModel } from './workspace';
 
-/** Kinds whose findings depend on other files of the project, not only on their own text. */
+/** Kinds whose findings depend on other files of the project, and whose own text decides other files' findings. */
 const PROJECT_KINDS: ReadonlySet<FileKind> = new Set(['yaml', 'helm-template', 'helm-values', 'kustomization', 'compose']);
 
 /** One lint of one version of a document: what diagnostics and code actions both read. */
@@ -39,6 +39,20 @@ export interface OpenDocuments {
   get(uri: string): TextDocument | undefined;
 }
 
+/** The editor's buffers, all of which the linter may need to look at. */
+export interface OpenBuffers extends OpenDocuments {
+  all(): TextDocument[];
+}
+
+/** Buffers whose text decides a project's Kubernetes objects. */
+const MANIFEST_EXTENSIONS = /\.(ya?ml|tpl)$/i;
+/**
+ * How long a project's Kubernetes objects are reused without a word from the client:
+ * editors that report file changes invalidate them at once; for the others, a
+ * manifest changed on disk shows within this.
+ */
+const K8S_SNAPSHOT_MS = 2_000;
+
 /**
  * Lints editor buffers with the engine exactly as the CLI lints files on disk: same
  * root-relative path, kind, configuration, ignore rules and size limits, so both
@@ -51,13 +65,18 @@ export class DocumentLinter {
   /** Each root's files, for rules that look across files. */
   readonly projects = new ProjectIndex();
   private readonly outcomes = new Map<string, LintOutcome>();
+  /**
+   * Each root's Kubernetes objects, reused by the next lints while their files stand: a
+   * Dockerfile's rules look up the workloads running its image on every keystroke.
+   */
+  private readonly k8sSnapshots = new Map<string, { files: readonly ProjectFile[]; generation: number; manifests: string; at: number; snapshot: K8sSnapshot }>();
   /** Bumped when anything but the text changes what a lint yields (settings, config, watched files). */
   private generationCounter = 0;
 
   constructor(
     private readonly rules: readonly AnyRule[],
     private readonly model: WorkspaceModel,
-    private readonly documents: OpenDocuments,
+    private readonly documents: OpenBuffers,
   ) {}
 
   get generation(): number {
@@ -119,18 +138,44 @@ export class DocumentLinter {
 
     this.cache.sweep();
     const workspace = this.workspaceView(location.root);
-    const project =
-      location.root !== undefined
-        ? new Project({ classified: this.projects.files(location.root, config, location.relativePath) }, workspace, this.cache)
-        : emptyProject();
+    let project: ProjectView = emptyProject();
+    let remember: (() => void) | undefined;
+    if (location.root !== undefined) {
+      const root = location.root;
+      const files = this.projects.files(root, config, location.relativePath);
+      // A manifest being edited changes the objects with every keystroke: nothing to reuse.
+      const reusable = !PROJECT_KINDS.has(kind);
+      const manifests = reusable ? this.openManifests(root) : '';
+      const known = this.k8sSnapshots.get(root);
+      const fresh =
+        reusable && known && known.files === files && known.generation === this.generationCounter && known.manifests === manifests && Date.now() - known.at < K8S_SNAPSHOT_MS;
+      const built = new Project({ classified: files }, workspace, this.cache, fresh ? known.snapshot : undefined);
+      project = built;
+      if (reusable && !fresh) {
+        remember = () => {
+          if (built.hasK8sObjects) this.k8sSnapshots.set(root, { files, generation: this.generationCounter, manifests, at: Date.now(), snapshot: built.k8sSnapshot() });
+        };
+      }
+    }
     // lintDocument keeps the findings of this file, and gives a chart's values.yaml those its templates point at.
     const result = lintDocument(source, kind, { rules: this.rules, config, workspace, cache: this.cache, project, isCancelled });
+    remember?.();
     outcome.findings = result.findings.filter((f) => f.file === source.path);
     outcome.problems = result.problems.filter((p) => p.file === source.path);
     outcome.diagnostics = [...outcome.findings.map(findingToDiagnostic), ...outcome.problems.map((p) => problemToDiagnostic(p, source))];
     // Nothing holds the trees this lint superseded once it is over: free them now rather than at the next lint.
     this.cache.sweep();
     return outcome;
+  }
+
+  /** The versions of the open manifests under `root`: their buffers, not the disk, are what a project reads. */
+  private openManifests(root: string): string {
+    const prefix = URI.file(root).toString();
+    return this.documents
+      .all()
+      .filter((d) => d.uri.startsWith(prefix) && MANIFEST_EXTENSIONS.test(d.uri))
+      .map((d) => `${d.uri}@${d.version}`)
+      .join('\n');
   }
 
   private openDocument(root: string, relativePath: string): TextDocument | undefined {
