@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Document, isMap, parseAllDocuments } from 'yaml';
-import type { ProjectView } from '../../../server/src/engine/project';
+import type { ProjectFile, ProjectView } from '../../../server/src/engine/project';
 import type { SourceText, Span } from '../../../server/src/engine/source';
 import { containersOf, podSpecOf } from '../../../server/src/targets/k8s/objects';
 import { bool, get, items, num, spanOf, str } from '../../../server/src/targets/yaml/nodes';
@@ -40,9 +40,7 @@ export function imageNamesOf(project: ProjectView, dockerfile: string): Set<stri
   const own = segments[segments.length - 1];
   if (own && !GENERIC_DIRS.has(own.toLowerCase())) names.add(own.toLowerCase());
   else if (own && segments.length >= 2) names.add((segments[segments.length - 2] as string).toLowerCase());
-  for (const file of project.files()) {
-    const base = path.posix.basename(file.path).toLowerCase();
-    if (!/^skaffold(\.[^/]*)?\.ya?ml$/.test(base)) continue;
+  for (const file of skaffoldFiles(project)) {
     const text = project.source(file.path)?.text;
     if (text === undefined) continue;
     const root = path.posix.dirname(file.path);
@@ -68,15 +66,32 @@ export function imageNamesOf(project: ProjectView, dockerfile: string): Set<stri
  * where it is deployed.
  */
 export function deployedContainersOf(project: ProjectView, dockerfile: string): readonly DeployedContainer[] {
-  // Several Dockerfile rules ask per keystroke; the project lives for one lint, so its answers do too.
-  let known = DEPLOYED.get(project);
-  if (!known) DEPLOYED.set(project, (known = new Map()));
-  let found = known.get(dockerfile);
-  if (!found) known.set(dockerfile, (found = project.k8sObjects().length === 0 ? [] : findDeployed(project, dockerfile)));
+  const objects = project.k8sObjects();
+  if (objects.length === 0) return [];
+  // Several Dockerfile rules ask on every keystroke. The answer depends on the objects
+  // and on the Skaffold files, which the editor keeps as the same arrays until a
+  // manifest changes, so it is kept with them rather than with the one-lint project.
+  let known = DEPLOYED.get(objects);
+  if (!known || known.files !== project.files()) DEPLOYED.set(objects, (known = { files: project.files(), byDockerfile: new Map() }));
+  let found = known.byDockerfile.get(dockerfile);
+  if (!found) known.byDockerfile.set(dockerfile, (found = findDeployed(project, dockerfile)));
   return found;
 }
 
-const DEPLOYED = new WeakMap<ProjectView, Map<string, readonly DeployedContainer[]>>();
+const DEPLOYED = new WeakMap<readonly object[], { files: readonly object[]; byDockerfile: Map<string, readonly DeployedContainer[]> }>();
+
+/** The workspace's Skaffold configurations, found once per file list. */
+function skaffoldFiles(project: ProjectView): readonly ProjectFile[] {
+  const files = project.files();
+  let found = SKAFFOLD.get(files);
+  if (!found) {
+    found = files.filter((f) => /^skaffold(\.[^/]*)?\.ya?ml$/.test(path.posix.basename(f.path).toLowerCase()));
+    SKAFFOLD.set(files, found);
+  }
+  return found;
+}
+
+const SKAFFOLD = new WeakMap<readonly object[], readonly ProjectFile[]>();
 
 function findDeployed(project: ProjectView, dockerfile: string): DeployedContainer[] {
   const names = imageNamesOf(project, dockerfile);

@@ -51,7 +51,7 @@ const valuesTarget: Target<YamlFile, YamlFile> = { name: 'yaml', parse: (source)
 /** A ProjectView over a list of paths, reading texts through the workspace view. */
 export class Project implements ProjectView {
   private readonly all: readonly ProjectFile[];
-  private objects: ProjectK8sObject[] | undefined;
+  private objects: readonly ProjectK8sObject[] | undefined;
   private readonly sources = new Map<string, SourceText | undefined>();
 
   constructor(
@@ -64,8 +64,9 @@ export class Project implements ProjectView {
     // A classified list is taken as it is: the editor builds a project per lint over the same one.
     this.all = 'classified' in paths ? paths.classified : classifyPaths(paths, workspace);
     if (k8s) {
-      this.objects = [...k8s.objects];
-      this.unrendered = [...k8s.unrendered];
+      // The same arrays, not copies: what is memoised on them stays valid with them.
+      this.objects = k8s.objects;
+      this.unrendered = k8s.unrendered;
     }
   }
 
@@ -109,12 +110,13 @@ export class Project implements ProjectView {
     return this.unrendered;
   }
 
-  private unrendered: Array<{ file: string; reason: string }> = [];
+  private unrendered: ReadonlyArray<{ file: string; reason: string }> = [];
 
   k8sObjects(): readonly ProjectK8sObject[] {
     if (!this.objects) {
       const objects: ProjectK8sObject[] = [];
-      this.unrendered = [];
+      const unrendered: Array<{ file: string; reason: string }> = [];
+      this.unrendered = unrendered;
       for (const file of this.files(['yaml', 'helm-template', 'kustomization'])) {
         if (!file.production) continue;
         const source = this.source(file.path);
@@ -131,7 +133,7 @@ export class Project implements ProjectView {
         if (rendered.length === 0 && first) {
           const state = doc.renderState(first);
           if (state.state !== 'rendered') {
-            this.unrendered.push({
+            unrendered.push({
               file: file.path,
               reason: state.state === 'not-rendered' ? `Helm template that renders nothing: ${state.reason}` : `Helm template not assessed: ${state.reason}`,
             });
