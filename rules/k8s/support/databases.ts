@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import type { ProjectView } from '../../../server/src/engine/project';
 import { get, items, str } from '../../../server/src/targets/yaml/nodes';
 import { parseImage } from './images';
+import { kustomizations } from './kustomize';
 
 /** A stateful server recognisable by its image, and where it keeps its data. */
 export interface DataStore {
@@ -164,16 +165,7 @@ function readConfigMapTexts(project: ProjectView): Map<string, string> {
       if (value !== undefined) add(name, value);
     }
   }
-  for (const file of project.files(['kustomization'])) {
-    const text = project.source(file.path)?.text;
-    if (text === undefined) continue;
-    let root: unknown;
-    try {
-      root = parseDocument(text).contents;
-    } catch {
-      continue;
-    }
-    const dir = path.posix.dirname(file.path);
+  for (const { dir, root } of kustomizations(project)) {
     for (const generator of items(get(root, 'configMapGenerator'))) {
       const name = str(get(generator, 'name'));
       if (!name) continue;

@@ -19,18 +19,37 @@ export function isKustomizePatch(project: ProjectView, file: string): boolean {
   return files.has(file);
 }
 
+export interface Kustomization {
+  /** The folder the kustomization's relative paths start from. */
+  dir: string;
+  /** Its YAML root node. */
+  root: unknown;
+}
+
+const KUSTOMIZATIONS = new WeakMap<ProjectView, readonly Kustomization[]>();
+
+/** The workspace's kustomization files, parsed once per project; unreadable ones are left out. */
+export function kustomizations(project: ProjectView): readonly Kustomization[] {
+  let found = KUSTOMIZATIONS.get(project);
+  if (!found) {
+    const list: Kustomization[] = [];
+    for (const file of project.files(['kustomization'])) {
+      const text = project.source(file.path)?.text;
+      if (text === undefined) continue;
+      try {
+        list.push({ dir: path.posix.dirname(file.path), root: parseDocument(text).contents });
+      } catch {
+        // A kustomization that does not parse says nothing about other files.
+      }
+    }
+    KUSTOMIZATIONS.set(project, (found = list));
+  }
+  return found;
+}
+
 function patchFiles(project: ProjectView): Set<string> {
   const out = new Set<string>();
-  for (const file of project.files(['kustomization'])) {
-    const text = project.source(file.path)?.text;
-    if (text === undefined) continue;
-    let root: unknown;
-    try {
-      root = parseDocument(text).contents;
-    } catch {
-      continue;
-    }
-    const dir = path.posix.dirname(file.path);
+  for (const { dir, root } of kustomizations(project)) {
     const add = (ref: string | undefined): void => {
       if (ref === undefined || /\n/.test(ref) || /^\s*(apiVersion|kind):/.test(ref)) return;
       out.add(path.posix.normalize(dir === '.' ? ref : `${dir}/${ref}`));

@@ -309,3 +309,16 @@ export function removeTempWorkspaces(): void {
 export function fileUri(root: string, relativePath: string): string {
   return URI.file(path.join(root, relativePath)).toString();
 }
+
+/**
+ * Pulls a document's diagnostics of one rule until `done` holds or 10 s pass: the
+ * server learns the workspace's files in the background.
+ */
+export async function pullRuleUntil(client: TestClient, uri: string, rule: string, done: (items: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const items = (await client.diagnostics(uri)).filter((d) => d.code === rule);
+    if (done(items) || Date.now() > deadline) return items;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, afterEach, describe, it } from 'node:test';
 import { FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
-import { fileUri, removeTempWorkspaces, tempWorkspace, TestClient } from './client';
+import { fileUri, pullRuleUntil, removeTempWorkspaces, tempWorkspace, TestClient } from './client';
 
 const RULE = 'dockerfile/require-healthcheck';
 const DOCKERFILE = 'FROM node:20-slim\nWORKDIR /app\nCOPY . .\nUSER node\nCMD ["node", "server.js"]\n';
@@ -29,14 +29,7 @@ const clients: TestClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.kill()));
 after(removeTempWorkspaces);
 
-async function pullUntil(client: TestClient, uri: string, done: (items: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const items = (await client.diagnostics(uri)).filter((d) => d.code === RULE);
-    if (done(items) || Date.now() > deadline) return items;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const pullUntil = (client: TestClient, uri: string, done: (items: Diagnostic[]) => boolean): Promise<Diagnostic[]> => pullRuleUntil(client, uri, RULE, done);
 
 describe('language server: a Dockerfile and the workloads that run its image', () => {
   it('follows the manifests it depends on, in open buffers and on disk, while the Dockerfile is edited', async () => {

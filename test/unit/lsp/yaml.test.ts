@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { runCli } from '../../../server/src/cli/main';
-import { fileUri, removeTempWorkspaces, tempWorkspace, TestClient } from './client';
+import { fileUri, pullRuleUntil, removeTempWorkspaces, tempWorkspace, TestClient } from './client';
 
 const RULE = 'k8s/require-resources';
 const CHART = {
@@ -31,15 +31,7 @@ const clients: TestClient[] = [];
 afterEach(() => clients.splice(0).forEach((c) => c.kill()));
 after(removeTempWorkspaces);
 
-/** Pulls until the rule's diagnostics satisfy `done`: the server learns the workspace's files in the background. */
-async function pullUntil(client: TestClient, uri: string, done: (items: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const items = (await client.diagnostics(uri)).filter((d) => d.code === RULE);
-    if (done(items) || Date.now() > deadline) return items;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const pullUntil = (client: TestClient, uri: string, done: (items: Diagnostic[]) => boolean): Promise<Diagnostic[]> => pullRuleUntil(client, uri, RULE, done);
 
 describe('language server: Kubernetes manifests and Helm charts', () => {
   it("shows a chart's values.yaml the finding its templates point at, at the key", async () => {
